@@ -1,0 +1,88 @@
+package io.github.ghacache.maven;
+
+import io.github.ghacache.config.CacheSettings;
+import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.report.BuildReport;
+import io.github.ghacache.report.ConsoleFormat;
+import io.github.ghacache.report.ModuleReport;
+import io.github.ghacache.storage.CacheStorage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The cache's state for one Maven build: settings, store, report, and the one failure-policy point. */
+final class BuildCacheSession {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCacheSession.class);
+
+    final CacheSettings settings;
+    final CacheStorage storage;
+    final BuildReport report;
+    final DependencyDigester dependencyDigester = new DependencyDigester();
+    final int nameWidth;
+    private final MavenSession session;
+
+    BuildCacheSession(MavenSession session, CacheSettings settings, CacheStorage storage, BuildReport report) {
+        this.session = session;
+        this.settings = settings;
+        this.storage = storage;
+        this.report = report;
+        this.nameWidth = session.getProjects().stream().mapToInt(p -> p.getArtifactId().length()).max().orElse(10);
+    }
+
+    /** Placeholders for the folders that differ between machines and checkouts. */
+    PathNormalizer normalizerFor(MavenProject project) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("module", project.getBasedir().toPath());
+        folders.put("root", rootDirectory(session));
+        if (session.getLocalRepository() != null) {
+            folders.put("repo", Path.of(session.getLocalRepository().getBasedir()));
+        }
+        folders.put("maven.home", pathProperty("maven.home"));
+        folders.put("java.home", pathProperty("java.home"));
+        folders.put("home", pathProperty("user.home"));
+        return PathNormalizer.of(folders);
+    }
+
+    static Path rootDirectory(MavenSession session) {
+        if (session.getRequest().getMultiModuleProjectDirectory() != null) {
+            return session.getRequest().getMultiModuleProjectDirectory().toPath();
+        }
+        return session.getTopLevelProject().getBasedir().toPath();
+    }
+
+    /**
+     * The policy for every cache failure: by default warn once with what failed and what happens instead,
+     * and let the build go on; with {@code gha.cache.failOnError} fail the build with that reason.
+     */
+    void failed(ModuleReport module, String action, String consequence, Exception e)
+            throws LifecycleExecutionException {
+        String message = "Could not " + action + " for :" + module.module.substring(module.module.indexOf(':') + 1)
+                + " (" + describe(e) + "); " + consequence + ".";
+        module.warnings.add(message);
+        report.warning(message);
+        if (settings.failOnError()) {
+            throw new LifecycleExecutionException(
+                    ConsoleFormat.TAG + message + " Failing because gha.cache.failOnError=true.", e);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.warn(ConsoleFormat.TAG + message + " Set -Dgha.cache.failOnError=true to make this fatal.", e);
+        } else {
+            LOG.warn(ConsoleFormat.TAG + message + " Set -Dgha.cache.failOnError=true to make this fatal.");
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static Path pathProperty(String name) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+}

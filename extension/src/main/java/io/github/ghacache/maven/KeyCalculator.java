@@ -1,0 +1,168 @@
+package io.github.ghacache.maven;
+
+import io.github.ghacache.config.CacheSettings;
+import io.github.ghacache.config.SettingKeys;
+import io.github.ghacache.fingerprint.FileTreeHasher;
+import io.github.ghacache.fingerprint.Fingerprint;
+import io.github.ghacache.fingerprint.FingerprintBuilder;
+import io.github.ghacache.fingerprint.ModuleKeys;
+import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.pack.PackFormat;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.graph.Dependency;
+
+/**
+ * Computes a module's keys before any of its steps runs: the base inputs (module files, model,
+ * dependencies, environment, salt) and one chained key per cacheable step (see {@link ModuleKeys}).
+ */
+final class KeyCalculator {
+    /** Bumped whenever what goes into a key changes, so old packs stop matching. */
+    static final String KEY_SCHEME = "1";
+
+    private final MavenSession session;
+    private final CacheSettings settings;
+    private final ProjectDependenciesResolver resolver;
+    private final DependencyDigester dependencyDigester;
+
+    KeyCalculator(MavenSession session, CacheSettings settings, ProjectDependenciesResolver resolver,
+            DependencyDigester dependencyDigester) {
+        this.session = session;
+        this.settings = settings;
+        this.resolver = resolver;
+        this.dependencyDigester = dependencyDigester;
+    }
+
+    record Result(Fingerprint base, List<ModuleKeys.StepInput> steps, ModuleKeys keys) {}
+
+    Result compute(MavenProject project, List<PlannedStep> plan, PathNormalizer normalizer)
+            throws IOException, DependencyResolutionException {
+        Fingerprint base = base(project, normalizer);
+        MojoConfigDigester digester = new MojoConfigDigester(session, normalizer);
+        int last = PlannedStep.lastCacheable(plan);
+        List<ModuleKeys.StepInput> inputs = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            PlannedStep step = plan.get(i);
+            if (step.kind() != StepKind.NEUTRAL) {
+                inputs.add(new ModuleKeys.StepInput(
+                        step.id(), step.kind() == StepKind.CACHEABLE, digester.digest(step.mojo())));
+            }
+        }
+        return new Result(base, inputs, ModuleKeys.compute(base, inputs));
+    }
+
+    private Fingerprint base(MavenProject project, PathNormalizer normalizer)
+            throws IOException, DependencyResolutionException {
+        FingerprintBuilder fb = new FingerprintBuilder();
+        fb.add("format", PackFormat.VERSION + "/" + KEY_SCHEME);
+        fb.add("salt", settings.salt());
+        fb.add("java", Runtime.version().feature() + " " + System.getProperty("java.vendor", "?"));
+        fb.add("os", osFamily());
+        fb.add("project", project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion() + ":"
+                + project.getPackaging());
+        addProperties(fb, "property:", project.getProperties(), normalizer);
+        addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
+        addResources(fb, "resource", project.getResources(), normalizer);
+        addResources(fb, "testResource", project.getTestResources(), normalizer);
+        fb.add("sourceRoots", normalizer.normalize(String.join(",", project.getCompileSourceRoots())));
+        fb.add("testSourceRoots", normalizer.normalize(String.join(",", project.getTestCompileSourceRoots())));
+        fb.add("filters", normalizer.normalize(String.join(",", project.getBuild().getFilters())));
+        Path basedir = project.getBasedir().toPath();
+        Set<Path> skip = foldersToSkip(project);
+        new FileTreeHasher().hash(basedir, skip::contains).forEach((rel, digest) -> fb.add("file:" + rel, digest));
+        addDependencies(fb, project);
+        return fb.build();
+    }
+
+    /** The build directory, nested modules and our own store never count as the module's files. */
+    private Set<Path> foldersToSkip(MavenProject project) {
+        Set<Path> skip = new HashSet<>();
+        Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        skip.add(Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize());
+        for (MavenProject other : session.getAllProjects()) {
+            Path b = other.getBasedir().toPath().toAbsolutePath().normalize();
+            if (!b.equals(basedir) && b.startsWith(basedir)) {
+                skip.add(b);
+            }
+        }
+        for (String module : project.getModules()) {
+            skip.add(basedir.resolve(module).normalize());
+        }
+        skip.add(settings.dir().toAbsolutePath().normalize());
+        return skip;
+    }
+
+    private void addDependencies(FingerprintBuilder fb, MavenProject project)
+            throws IOException, DependencyResolutionException {
+        DependencyResolutionResult result =
+                resolver.resolve(new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
+        TreeMap<String, String> deps = new TreeMap<>();
+        for (Dependency d : result.getDependencies()) {
+            Artifact a = d.getArtifact();
+            File f = a.getFile();
+            boolean reactor = isReactorModule(a);
+            String content = f == null ? "unresolved" : dependencyDigester.digest(f, reactor);
+            deps.put(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getExtension() + ":" + a.getClassifier(),
+                    a.getVersion() + " " + d.getScope() + (d.isOptional() ? " optional " : " ") + content);
+        }
+        deps.forEach((k, v) -> fb.add("dependency:" + k, v));
+    }
+
+    private boolean isReactorModule(Artifact a) {
+        for (MavenProject p : session.getProjects()) {
+            if (p.getGroupId().equals(a.getGroupId()) && p.getArtifactId().equals(a.getArtifactId())
+                    && p.getVersion().equals(a.getBaseVersion())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addProperties(FingerprintBuilder fb, String prefix, Properties props,
+            PathNormalizer normalizer) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        for (String name : props.stringPropertyNames()) {
+            if (!name.startsWith(SettingKeys.PREFIX)) {
+                sorted.put(name, normalizer.normalize(props.getProperty(name)));
+            }
+        }
+        sorted.forEach((k, v) -> fb.add(prefix + k, v));
+    }
+
+    private static void addResources(FingerprintBuilder fb, String name, List<Resource> resources,
+            PathNormalizer normalizer) {
+        int i = 0;
+        for (Resource r : resources) {
+            fb.add(name + "[" + i++ + "]", normalizer.normalize(r.getDirectory()) + " target=" + r.getTargetPath()
+                    + " filtering=" + r.getFiltering() + " includes=" + r.getIncludes() + " excludes="
+                    + r.getExcludes());
+        }
+    }
+
+    static String osFamily() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            return "windows";
+        }
+        if (os.contains("mac") || os.contains("darwin")) {
+            return "mac";
+        }
+        return "unix";
+    }
+}

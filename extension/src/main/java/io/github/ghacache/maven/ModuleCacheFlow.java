@@ -1,0 +1,314 @@
+package io.github.ghacache.maven;
+
+import io.github.ghacache.fingerprint.InputItem;
+import io.github.ghacache.fingerprint.ModuleKeys;
+import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.pack.CorruptPackException;
+import io.github.ghacache.pack.MemberExtractor;
+import io.github.ghacache.pack.PackFormat;
+import io.github.ghacache.pack.PackIndex;
+import io.github.ghacache.pack.PackMember;
+import io.github.ghacache.pack.PackWriter;
+import io.github.ghacache.pack.RestorePlanner;
+import io.github.ghacache.pack.StepRecord;
+import io.github.ghacache.report.ConsoleFormat;
+import io.github.ghacache.report.ModuleReport;
+import io.github.ghacache.report.Outcome;
+import io.github.ghacache.report.StepOutcome;
+import io.github.ghacache.storage.CacheKeys;
+import io.github.ghacache.storage.StorageException;
+import io.github.ghacache.storage.StoredPack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutionException;
+import org.apache.maven.plugin.MojoExecutionRunner;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One module through the cache: compute keys, look the pack up, then walk the plan in order, restoring
+ * covered cacheable steps and running the rest, and save one pack right after the last cacheable step.
+ */
+final class ModuleCacheFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleCacheFlow.class);
+    private static final String MEMBER = "module";
+    /** Our report folder and restore staging folders are never part of a pack. */
+    private static final String REPORT_DIR = "gha-cache";
+
+    private final BuildCacheSession cache;
+    private final MavenSession session;
+    private final MavenProject project;
+    private final MojoExecutionRunner runner;
+    private final ProjectDependenciesResolver resolver;
+    private final MavenProjectHelper projectHelper;
+    private final ModuleReport report;
+    private final PathNormalizer normalizer;
+    private final Path buildDir;
+    private long cacheNanos;
+
+    ModuleCacheFlow(BuildCacheSession cache, MavenSession session, MojoExecutionRunner runner,
+            ProjectDependenciesResolver resolver, MavenProjectHelper projectHelper) {
+        this.cache = cache;
+        this.session = session;
+        this.project = session.getCurrentProject();
+        this.runner = runner;
+        this.resolver = resolver;
+        this.projectHelper = projectHelper;
+        this.report = cache.report.module(project.getGroupId() + ":" + project.getArtifactId());
+        this.report.backend = cache.storage.name();
+        this.normalizer = cache.normalizerFor(project);
+        this.buildDir = Path.of(project.getBuild().getDirectory());
+    }
+
+    void execute(List<PlannedStep> plan) throws LifecycleExecutionException {
+        try {
+            walk(plan);
+        } catch (LifecycleExecutionException | RuntimeException e) {
+            if (report.outcome() == null) {
+                report.outcome(Outcome.MISS, "a step failed");
+            }
+            throw e;
+        }
+    }
+
+    private void walk(List<PlannedStep> plan) throws LifecycleExecutionException {
+        int lastCacheable = PlannedStep.lastCacheable(plan);
+        if (lastCacheable < 0) {
+            report.outcome(Outcome.OFF, "no cacheable steps");
+            runAll(plan);
+            return;
+        }
+        long t0 = System.nanoTime();
+        KeyCalculator.Result keys;
+        try {
+            keys = new KeyCalculator(session, cache.settings, resolver, cache.dependencyDigester)
+                    .compute(project, plan, normalizer);
+        } catch (Exception e) {
+            report.outcome(Outcome.OFF, "keys unavailable");
+            cacheNanos += System.nanoTime() - t0;
+            cache.failed(report, "compute the cache key", "the module builds without the cache", e);
+            runAll(plan);
+            return;
+        }
+        logInputs(keys);
+        String prefix = CacheKeys.prefix(cache.settings.scope(), project.getGroupId(), project.getArtifactId());
+        String key = CacheKeys.key(prefix, keys.keys().moduleKey());
+        List<String> stepKeys = keys.keys().orderedKeys();
+        report.key = keys.keys().moduleKey();
+        report.cacheableSteps = stepKeys.size();
+
+        Found found = cache.settings.restore() ? lookup(key, prefix, stepKeys) : Found.NONE;
+        cacheNanos += System.nanoTime() - t0;
+        RestorePlanner.Decision decision = found.decision;
+        boolean restored = false;
+        boolean anyRan = false;
+        int cacheableIndex = 0;
+        List<StepRecord> records = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            PlannedStep step = plan.get(i);
+            if (step.kind() == StepKind.CACHEABLE) {
+                String stepKey = keys.keys().cacheableStepKeys().get(step.id());
+                boolean covered = decision != null && cacheableIndex < decision.restoredSteps();
+                cacheableIndex++;
+                if (covered && !restored) {
+                    restored = restore(found);
+                    if (!restored) {
+                        decision = null;
+                        covered = false;
+                    }
+                }
+                if (covered) {
+                    StepRecord r = decision.recordsByKey().get(stepKey);
+                    ProjectModelState.replay(r.effects, project, projectHelper, normalizer);
+                    if (step.mojo().getLifecyclePhase() != null) {
+                        project.addLifecyclePhase(step.mojo().getLifecyclePhase());
+                    }
+                    report.step(step.id(), StepOutcome.RESTORED, 0, r.durationMs);
+                    records.add(new StepRecord(step.id(), stepKey, MEMBER, r.durationMs, r.effects));
+                } else {
+                    ProjectModelState before = ProjectModelState.capture(project);
+                    long start = System.nanoTime();
+                    runner.run(step.mojo());
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    records.add(new StepRecord(step.id(), stepKey, MEMBER, ms,
+                            before.effectsSince(project, normalizer)));
+                    report.step(step.id(), StepOutcome.RAN, ms, null);
+                    anyRan = true;
+                }
+                if (i == lastCacheable) {
+                    finishOutcome(decision, found, stepKeys.size());
+                    if (anyRan && cache.settings.save()) {
+                        save(key, prefix, records);
+                    }
+                }
+            } else {
+                long start = System.nanoTime();
+                runner.run(step.mojo());
+                report.step(step.id(), StepOutcome.NOT_CACHEABLE, (System.nanoTime() - start) / 1_000_000, null);
+            }
+        }
+        report.cacheMs = cacheNanos / 1_000_000;
+        LOG.info(ConsoleFormat.moduleLine(report, cache.nameWidth));
+    }
+
+    private void finishOutcome(RestorePlanner.Decision decision, Found found, int total) {
+        int restoredSteps = decision == null ? 0 : decision.restoredSteps();
+        report.restoredSteps = restoredSteps;
+        if (restoredSteps == total) {
+            report.outcome(Outcome.HIT, found.exact ? "exact key" : decision.reason());
+        } else if (restoredSteps > 0) {
+            report.outcome(Outcome.PARTIAL, decision.reason());
+        } else {
+            String why = found.reason != null ? found.reason : "no usable pack";
+            report.outcome(Outcome.MISS, why);
+        }
+    }
+
+    private record Found(StoredPack pack, PackFormat.ReadIndex index, RestorePlanner.Decision decision,
+            boolean exact, String reason) {
+        static final Found NONE = new Found(null, null, null, false, "restore disabled");
+    }
+
+    private Found lookup(String key, String prefix, List<String> stepKeys) throws LifecycleExecutionException {
+        StoredPack pack = null;
+        try {
+            cache.report.countCall();
+            Optional<StoredPack> hit = cache.storage.lookup(key, prefix);
+            if (hit.isEmpty()) {
+                return new Found(null, null, null, false, "no pack of this module");
+            }
+            pack = hit.get();
+            PackFormat.ReadIndex index;
+            try (InputStream in = pack.openRange(0, Math.min(pack.size(),
+                    PackFormat.HEADER_LENGTH + (long) PackFormat.MAX_INDEX_LENGTH))) {
+                index = PackFormat.readHead(in);
+            }
+            boolean exact = key.equals(pack.key());
+            String expectedKey = exact ? key : null;
+            if (expectedKey != null ? !expectedKey.equals(index.index().key)
+                    : index.index().key == null || !index.index().key.startsWith(prefix)) {
+                throw new CorruptPackException("pack was saved under another key (" + index.index().key + ")");
+            }
+            RestorePlanner.Decision d = RestorePlanner.decide(report.module, stepKeys, index.index());
+            return new Found(pack, index, d.none() ? null : d, exact, d.none() ? d.reason() : null);
+        } catch (CorruptPackException e) {
+            if (pack != null) {
+                cache.storage.invalidate(pack);
+            }
+            cache.failed(report, "read the pack " + describe(pack), "the module is rebuilt", e);
+            return new Found(null, null, null, false, "corrupt pack");
+        } catch (StorageException | IOException e) {
+            cache.failed(report, "look up the cache", "the module is rebuilt", e);
+            return new Found(null, null, null, false, "lookup failed");
+        }
+    }
+
+    /** Verifies then unpacks the module member; false (after a warning) when it cannot be used. */
+    private boolean restore(Found found) throws LifecycleExecutionException {
+        long t0 = System.nanoTime();
+        PackMember member = found.index.index().member(MEMBER);
+        long start = found.index.dataOffset() + member.offset;
+        try {
+            if (member.offset < 0 || member.length < 0 || start + member.length > found.pack.size()) {
+                throw new CorruptPackException("member '" + MEMBER + "' lies outside the pack");
+            }
+            try (InputStream in = found.pack.openRange(start, member.length)) {
+                MemberExtractor.verify(in, member);
+            }
+            try (InputStream in = found.pack.openRange(start, member.length)) {
+                report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
+            }
+            report.bytesDown += member.length;
+            return true;
+        } catch (CorruptPackException e) {
+            cache.storage.invalidate(found.pack);
+            cache.failed(report, "restore the pack " + describe(found.pack), "the module is rebuilt", e);
+            return false;
+        } catch (StorageException | IOException e) {
+            cache.failed(report, "restore from the cache", "the module is rebuilt", e);
+            return false;
+        } finally {
+            cacheNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private void save(String key, String prefix, List<StepRecord> records) throws LifecycleExecutionException {
+        long t0 = System.nanoTime();
+        Path pack = null;
+        try {
+            PackIndex index = new PackIndex();
+            index.formatVersion = PackFormat.VERSION;
+            index.key = key;
+            index.module = report.module;
+            index.mode = cache.settings.mode().id();
+            index.createdAtMillis = System.currentTimeMillis();
+            index.environment = "java " + Runtime.version().feature() + ", " + KeyCalculator.osFamily();
+            index.steps = records;
+            pack = PackWriter.write(cache.storage.tempDir(), index, List.of(new PackWriter.MemberSource(
+                    MEMBER, buildDir, this::notPacked)));
+            cache.report.countCall();
+            report.saved = cache.storage.save(key, prefix, pack);
+            if (report.saved) {
+                report.bytesUp += Files.size(pack);
+            }
+        } catch (StorageException | IOException e) {
+            cache.failed(report, "save to the cache", "the build goes on without saving this module", e);
+        } finally {
+            if (pack != null) {
+                try {
+                    Files.deleteIfExists(pack);
+                } catch (IOException ignored) {
+                    // a temporary in the store's tmp folder, swept on a later build
+                }
+            }
+            cacheNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private boolean notPacked(Path dir) {
+        String name = dir.getFileName().toString();
+        return name.startsWith(".gha-cache-restore-") || (name.equals(REPORT_DIR) && buildDir.equals(dir.getParent()));
+    }
+
+    private void runAll(List<PlannedStep> plan) throws LifecycleExecutionException {
+        for (PlannedStep step : plan) {
+            long start = System.nanoTime();
+            runner.run(step.mojo());
+            report.step(step.id(), step.kind() == StepKind.CACHEABLE ? StepOutcome.RAN : StepOutcome.NOT_CACHEABLE,
+                    (System.nanoTime() - start) / 1_000_000, null);
+        }
+        report.cacheMs = cacheNanos / 1_000_000;
+        LOG.info(ConsoleFormat.moduleLine(report, cache.nameWidth));
+    }
+
+    private void logInputs(KeyCalculator.Result keys) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        String name = ":" + project.getArtifactId();
+        for (InputItem item : keys.base().items()) {
+            LOG.debug(ConsoleFormat.TAG + name + " input " + item.name() + " = " + item.value());
+        }
+        for (ModuleKeys.StepInput s : keys.steps()) {
+            for (InputItem item : s.config().items()) {
+                LOG.debug(ConsoleFormat.TAG + name + " step " + s.id() + " " + item.name() + " = " + item.value());
+            }
+            String k = keys.keys().cacheableStepKeys().get(s.id());
+            LOG.debug(ConsoleFormat.TAG + name + " step " + s.id() + (k == null ? " (runs always)" : " key " + k));
+        }
+        LOG.debug(ConsoleFormat.TAG + name + " module key " + keys.keys().moduleKey());
+    }
+
+    private static String describe(StoredPack pack) {
+        return pack == null ? "" : (pack.key() != null ? pack.key() : pack.toString());
+    }
+}

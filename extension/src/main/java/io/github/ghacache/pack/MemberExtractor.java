@@ -1,0 +1,183 @@
+package io.github.ghacache.pack;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.github.ghacache.fingerprint.Digests;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Checks a member against its digest, then unpacks it all or nothing: into a staging folder first, and
+ * only once every entry has been read and checked, moved into place.
+ */
+public final class MemberExtractor {
+    /** Caps against decompression bombs, on top of the sizes the index declares. */
+    public record Limits(long maxBytes, int maxFiles) {
+        public static final Limits DEFAULT = new Limits(32L << 30, 2_000_000);
+    }
+
+    private MemberExtractor() {}
+
+    /** Reads exactly the member's compressed bytes and compares length and SHA-256 with the index. */
+    public static void verify(InputStream compressed, PackMember member) throws IOException, CorruptPackException {
+        MessageDigest md = Digests.sha256();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = compressed.read(buf)) > 0; ) {
+            md.update(buf, 0, n);
+            total += n;
+            if (total > member.length) {
+                break;
+            }
+        }
+        if (total != member.length) {
+            throw new CorruptPackException("member '" + member.name + "' has " + total + " bytes, index says "
+                    + member.length);
+        }
+        String actual = Digests.hex(md.digest());
+        if (!actual.equalsIgnoreCase(member.sha256)) {
+            throw new CorruptPackException("member '" + member.name + "' fails its SHA-256 check");
+        }
+    }
+
+    /** Unpacks verified compressed bytes under targetRoot; returns the number of files written. */
+    public static int extract(InputStream compressed, PackMember member, Path targetRoot, Limits limits)
+            throws IOException, CorruptPackException {
+        if (member.size < 0 || member.size > limits.maxBytes() || member.files < 0
+                || member.files > limits.maxFiles()) {
+            throw new CorruptPackException("member '" + member.name + "' declares " + member.files + " files, "
+                    + member.size + " bytes: beyond the limits");
+        }
+        Files.createDirectories(targetRoot);
+        Path staging = targetRoot.resolve(".gha-cache-restore-" + UUID.randomUUID());
+        Files.createDirectory(staging);
+        try {
+            unpack(compressed, member, staging);
+            return moveIntoPlace(staging, targetRoot);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static void unpack(InputStream compressed, PackMember member, Path staging)
+            throws IOException, CorruptPackException {
+        long bytes = 0;
+        int files = 0;
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new ZstdInputStream(new BufferedInputStream(compressed, 1 << 16)))) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                Path target = SafePaths.resolve(staging, e.getName());
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (e.isFile()) {
+                    files++;
+                    bytes += e.getSize();
+                    if (files > member.files || bytes > member.size) {
+                        throw new CorruptPackException("member '" + member.name
+                                + "' holds more than it declares (" + member.files + " files, " + member.size
+                                + " bytes)");
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        tar.transferTo(out);
+                    }
+                    if ((e.getMode() & 0100) != 0) {
+                        target.toFile().setExecutable(true, false);
+                    }
+                } else {
+                    throw new CorruptPackException("entry '" + e.getName() + "' is a link or device, refused");
+                }
+            }
+        } catch (IOException e) {
+            if (e.getClass().getName().startsWith("com.github.luben.zstd")
+                    || e.getClass().getName().startsWith("org.apache.commons.compress")) {
+                throw new CorruptPackException("member '" + member.name + "' cannot be decompressed: "
+                        + e.getMessage());
+            }
+            throw e;
+        }
+        if (files != member.files || bytes != member.size) {
+            throw new CorruptPackException("member '" + member.name + "' holds " + files + " files, " + bytes
+                    + " bytes; index says " + member.files + ", " + member.size);
+        }
+    }
+
+    private static int moveIntoPlace(Path staging, Path targetRoot) throws IOException, CorruptPackException {
+        Path rootReal = targetRoot.toRealPath();
+        List<Path> files = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        Files.walkFileTree(staging, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                if (!d.equals(staging)) {
+                    dirs.add(d);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                files.add(f);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Set<Path> checked = new HashSet<>();
+        for (Path d : dirs) {
+            Path dest = targetRoot.resolve(staging.relativize(d));
+            ensureInside(dest, rootReal, checked);
+        }
+        for (Path f : files) {
+            ensureInside(targetRoot.resolve(staging.relativize(f)).getParent(), rootReal, checked);
+        }
+        // every destination is checked before the first move, so a refusal leaves the project untouched
+        for (Path f : files) {
+            Path dest = targetRoot.resolve(staging.relativize(f));
+            if (Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(dest);
+            }
+            Files.move(f, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return files.size();
+    }
+
+    /** Creates dir if needed and refuses it when a link already in the project leads it elsewhere. */
+    private static void ensureInside(Path dir, Path rootReal, Set<Path> checked)
+            throws IOException, CorruptPackException {
+        if (!checked.add(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        if (!dir.toRealPath().startsWith(rootReal)) {
+            throw new CorruptPackException("restoring into " + dir + " would follow a link out of " + rootReal);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.ghacache.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Everything one build did with the cache; written as report.json and summed up on the console. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class BuildReport {
+    public int formatVersion = 1;
+    public String mode;
+    public String backend;
+    public boolean restoreEnabled;
+    public boolean saveEnabled;
+    public final List<ModuleReport> modules = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    private final transient Map<String, ModuleReport> byModule = new ConcurrentHashMap<>();
+    private final transient AtomicInteger apiCalls = new AtomicInteger();
+
+    public ModuleReport module(String id) {
+        return byModule.computeIfAbsent(id, k -> {
+            ModuleReport r = new ModuleReport(k);
+            modules.add(r);
+            return r;
+        });
+    }
+
+    public void warning(String message) {
+        warnings.add(message);
+    }
+
+    public void countCall() {
+        apiCalls.incrementAndGet();
+    }
+
+    public int getApiCalls() {
+        return apiCalls.get();
+    }
+
+    /** Orders modules as the reactor built them. */
+    public void sortBy(List<String> reactorOrder) {
+        synchronized (modules) {
+            modules.sort((a, b) -> Integer.compare(index(reactorOrder, a.module), index(reactorOrder, b.module)));
+        }
+    }
+
+    private static int index(List<String> order, String id) {
+        int i = order.indexOf(id);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), this);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.ghacache.storage;
+
+import io.github.ghacache.fingerprint.Digests;
+
+/**
+ * Store keys: {@code gha-maven-1:<scope>:<groupId>:<artifactId>:<moduleKey>}. The part up to the last colon
+ * is the module's prefix, which the service matches to find the newest pack of a module. Colons cannot
+ * occur in Maven ids, so no module's prefix is a prefix of another's.
+ */
+public final class CacheKeys {
+    public static final String NAMESPACE = "gha-maven-1";
+    private static final int MAX_KEY = 512;
+
+    private CacheKeys() {}
+
+    public static String prefix(String scope, String groupId, String artifactId) {
+        String p = NAMESPACE + ":" + scope + ":" + groupId + ":" + artifactId + ":";
+        if (p.length() + 64 > MAX_KEY) {
+            // the service refuses keys over 512 characters: stand a digest in for very long ids
+            p = NAMESPACE + ":" + scope + ":" + Digests.of(groupId + ":" + artifactId) + ":";
+        }
+        return p;
+    }
+
+    public static String key(String prefix, String moduleKey) {
+        return prefix + moduleKey;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.ghacache.storage;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A store of packs: look up by key with prefix fallback, read byte ranges, write if absent. */
+public interface CacheStorage extends Closeable {
+    /** Short name for the log, e.g. {@code local}. */
+    String name();
+
+    /** The pack saved under key, else the newest pack whose key starts with prefix, else empty (a miss). */
+    Optional<StoredPack> lookup(String key, String prefix) throws StorageException;
+
+    /** Stores the file under key unless the key exists; returns false when it already existed. */
+    boolean save(String key, String prefix, Path pack) throws StorageException;
+
+    /** A folder where packs are written before {@link #save}; on the store's own file system when it has one. */
+    Path tempDir();
+
+    /** Drops a pack found to be corrupt, where the store allows it, so the next save can replace it. */
+    void invalidate(StoredPack pack);
+
+    @Override
+    default void close() {}
+}
