@@ -122,6 +122,7 @@ final class ModuleCacheFlow {
                 if (covered && !restored) {
                     restored = restore(found);
                     if (!restored) {
+                        found = new Found(null, null, null, false, "pack unusable");
                         decision = null;
                         covered = false;
                     }
