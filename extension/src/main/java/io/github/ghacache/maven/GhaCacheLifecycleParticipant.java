@@ -39,9 +39,7 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
     public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
         sessions.set(null);
         if (!hasStrategyHook()) {
-            LOG.info(ConsoleFormat.TAG + "this Maven has no MojosExecutionStrategy (it needs Maven 3.9.0 or newer);"
-                    + " the build runs without the cache.");
-            return;
+            return; // OldMavenNotice says why
         }
         CacheSettings settings;
         try {

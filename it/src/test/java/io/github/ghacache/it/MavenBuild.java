@@ -26,6 +26,7 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
  */
 final class MavenBuild {
     static final Path MAVEN_HOME = Path.of(required("it.maven.home"));
+    static final Path OLD_MAVEN_HOME = Path.of(required("it.old.maven.home"));
     static final Path IT_REPO = Path.of(required("it.repo"));
     static final Path OUTER_REPO = Path.of(required("it.outer.repo"));
     static final String EXTENSION_VERSION = required("it.extension.version");
@@ -37,6 +38,7 @@ final class MavenBuild {
     final Path store;
     private final Path logs;
     private int runs;
+    private Path mavenHome = MAVEN_HOME;
 
     private MavenBuild(Path dir, Path store, Path logs) {
         this.dir = dir;
@@ -63,6 +65,12 @@ final class MavenBuild {
         return b;
     }
 
+    /** Runs the next builds with another Maven distribution. */
+    MavenBuild withMaven(Path home) {
+        this.mavenHome = home;
+        return this;
+    }
+
     Result run(String... goalsAndProperties) throws IOException, MavenInvocationException {
         List<String> goals = new ArrayList<>();
         Properties props = new Properties();
@@ -85,6 +93,7 @@ final class MavenBuild {
                 .setProperties(props)
                 .setBatchMode(true)
                 .setNoTransferProgress(true)
+                .addArg("-V")
                 .setLocalRepositoryDirectory(IT_REPO.toFile())
                 .setJavaHome(Path.of(System.getProperty("java.home")).toFile())
                 .setOutputHandler(line -> out.append(line).append('\n'))
@@ -98,7 +107,7 @@ final class MavenBuild {
         req.addShellEnvironment("GITHUB_ACTIONS", "false");
         req.setTimeoutInSeconds(600);
         DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(MAVEN_HOME.toFile());
+        invoker.setMavenHome(mavenHome.toFile());
         InvocationResult r = invoker.execute(req);
         Files.writeString(log, out, StandardCharsets.UTF_8);
         return new Result(r.getExitCode(), out.toString(), log, dir);
