@@ -21,6 +21,12 @@ import org.apache.maven.project.ProjectDependenciesResolver;
 @Singleton
 @Priority(10)
 public class CachingMojosExecutionStrategy implements MojosExecutionStrategy {
+    /**
+     * Set while a module's plan runs on this thread. A mojo that forks a lifecycle (e.g. source:jar) brings
+     * Maven back here with a copy of the project; those forked steps run as usual, outside the cache.
+     */
+    private static final ThreadLocal<Boolean> IN_MODULE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final BuildCacheSessions sessions;
     private final ProjectDependenciesResolver resolver;
     private final MavenProjectHelper projectHelper;
@@ -37,13 +43,18 @@ public class CachingMojosExecutionStrategy implements MojosExecutionStrategy {
     public void execute(List<MojoExecution> mojos, MavenSession session, MojoExecutionRunner runner)
             throws LifecycleExecutionException {
         BuildCacheSession cache = sessions.current();
-        if (cache == null || session.getCurrentProject() == null) {
+        if (cache == null || session.getCurrentProject() == null || IN_MODULE.get()) {
             for (MojoExecution mojo : mojos) {
                 runner.run(mojo);
             }
             return;
         }
         List<PlannedStep> plan = PlannedStep.plan(mojos, new StepClassifier(cache.settings));
-        new ModuleCacheFlow(cache, session, runner, resolver, projectHelper).execute(plan);
+        IN_MODULE.set(Boolean.TRUE);
+        try {
+            new ModuleCacheFlow(cache, session, runner, resolver, projectHelper).execute(plan);
+        } finally {
+            IN_MODULE.set(Boolean.FALSE);
+        }
     }
 }

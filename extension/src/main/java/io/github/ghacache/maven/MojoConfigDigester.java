@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
@@ -24,6 +25,15 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class MojoConfigDigester {
     /** Values longer than this enter the -X listing as their digest. */
     private static final int SHOWN_VALUE_LENGTH = 160;
+
+    /**
+     * Parameters that cannot change a step's outputs but vary between builds of the same inputs, by
+     * {@code artifactId:parameter}: left out so that they cause no needless miss.
+     */
+    private static final Set<String> IGNORED = Set.of(
+            // -T: only how the console output of forked tests is handled
+            "maven-surefire-plugin:parallelMavenExecution",
+            "maven-failsafe-plugin:parallelMavenExecution");
 
     private final MavenSession session;
     private final PathNormalizer normalizer;
@@ -47,9 +57,27 @@ final class MojoConfigDigester {
         Xpp3Dom config = mojo.getConfiguration();
         if (config != null) {
             PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, mojo);
-            walk(config, "config", evaluator, fb);
+            for (Xpp3Dom parameter : config.getChildren()) {
+                if (!IGNORED.contains(mojo.getArtifactId() + ":" + parameter.getName())) {
+                    walkParameter(config, parameter, evaluator, fb);
+                }
+            }
         }
         return fb.build();
+    }
+
+    private void walkParameter(Xpp3Dom config, Xpp3Dom parameter, PluginParameterExpressionEvaluator ev,
+            FingerprintBuilder fb) {
+        int sameName = 0;
+        for (Xpp3Dom sibling : config.getChildren()) {
+            if (sibling == parameter) {
+                break;
+            }
+            if (sibling.getName().equals(parameter.getName())) {
+                sameName++;
+            }
+        }
+        walk(parameter, "config/" + parameter.getName() + (sameName == 0 ? "" : "[" + sameName + "]"), ev, fb);
     }
 
     private void walk(Xpp3Dom dom, String path, PluginParameterExpressionEvaluator ev, FingerprintBuilder fb) {

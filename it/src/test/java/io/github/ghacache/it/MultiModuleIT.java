@@ -42,8 +42,15 @@ class MultiModuleIT {
                 entry("service", "miss"), entry("app", "miss"), entry("util", "hit"));
 
         // a checkout in another folder hits everything: keys hold no absolute paths
-        MavenBuild.Result moved = build.relocatedCopy("elsewhere").run("verify").assertSuccess();
+        MavenBuild elsewhere = build.relocatedCopy("elsewhere");
+        MavenBuild.Result moved = elsewhere.run("verify").assertSuccess();
         assertThat(moved.outcomes()).containsOnly(entry("example-parent", "hit"), entry("core", "hit"),
+                entry("service", "hit"), entry("app", "hit"), entry("util", "hit"));
+
+        // a parallel build finds what the serial one saved
+        elsewhere.deleteTargets();
+        MavenBuild.Result parallel = elsewhere.run("install", "-T", "2").assertSuccess();
+        assertThat(parallel.outcomes()).containsOnly(entry("example-parent", "hit"), entry("core", "hit"),
                 entry("service", "hit"), entry("app", "hit"), entry("util", "hit"));
     }
 
