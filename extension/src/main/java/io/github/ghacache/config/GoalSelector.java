@@ -26,7 +26,7 @@ public record GoalSelector(String groupId, String artifactId, String goal) {
             if (s.isEmpty()) {
                 continue;
             }
-            String[] p = s.split(":");
+            String[] p = s.split(":", -1);
             if (p.length == 3 && p[0].length() > 0 && p[1].length() > 0 && p[2].length() > 0) {
                 out.add(new GoalSelector(p[0], p[1], p[2]));
             } else if (p.length == 2 && p[0].length() > 0 && p[1].length() > 0) {

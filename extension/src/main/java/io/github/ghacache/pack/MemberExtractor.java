@@ -147,7 +147,11 @@ public final class MemberExtractor {
         for (Path f : files) {
             ensureInside(targetRoot.resolve(staging.relativize(f)).getParent(), rootReal, checked);
         }
-        // every destination is checked before the first move, so a refusal leaves the project untouched
+        // every destination is checked before the first folder is created or file moved, so a refusal leaves
+        // the project untouched
+        for (Path d : checked) {
+            Files.createDirectories(d);
+        }
         for (Path f : files) {
             Path dest = targetRoot.resolve(staging.relativize(f));
             if (Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
@@ -158,14 +162,19 @@ public final class MemberExtractor {
         return files.size();
     }
 
-    /** Creates dir if needed and refuses it when a link already in the project leads it elsewhere. */
+    /** Refuses dir when a link already in the project leads it elsewhere; creates nothing. */
     private static void ensureInside(Path dir, Path rootReal, Set<Path> checked)
             throws IOException, CorruptPackException {
         if (!checked.add(dir)) {
             return;
         }
-        Files.createDirectories(dir);
-        if (!dir.toRealPath().startsWith(rootReal)) {
+        // dir lies under targetRoot, which exists, so the loop ends; folders still missing will be created
+        // under the nearest existing one, which therefore decides where dir really is
+        Path existing = dir;
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (!existing.toRealPath().startsWith(rootReal)) {
             throw new CorruptPackException("restoring into " + dir + " would follow a link out of " + rootReal);
         }
     }

@@ -94,7 +94,11 @@ public final class LocalDirStorage implements CacheStorage {
     }
 
     private StoredPack found(String key, Path file) throws IOException {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException readOnlyStore) {
+            // the pack is still readable; it only keeps its old place in the eviction order
+        }
         return new LocalPack(key, file, Files.size(file));
     }
 
