@@ -5,10 +5,14 @@ import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.config.SettingsException;
 import io.github.ghacache.report.BuildReport;
 import io.github.ghacache.report.ConsoleFormat;
+import io.github.ghacache.report.GitHubOutput;
 import io.github.ghacache.storage.CacheStorage;
 import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.local.LocalDirStorage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -83,6 +87,7 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
                     .collect(Collectors.toList());
             cache.report.sortBy(order);
             LOG.info(ConsoleFormat.summary(cache.report));
+            publishToGitHub(cache.report);
             Path file = Path.of(session.getTopLevelProject().getBuild().getDirectory(), "gha-cache", "report.json");
             try {
                 cache.report.write(file);
@@ -95,8 +100,8 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
     }
 
     private static CacheStorage openStorage(CacheSettings settings, MavenSession session) throws StorageException {
-        boolean runnerCache = System.getenv("ACTIONS_RUNTIME_TOKEN") != null
-                && (System.getenv("ACTIONS_RESULTS_URL") != null || System.getenv("ACTIONS_CACHE_URL") != null);
+        boolean runnerCache = isSet(env("ACTIONS_RUNTIME_TOKEN"))
+                && (isSet(env("ACTIONS_RESULTS_URL")) || isSet(env("ACTIONS_CACHE_URL")));
         if (settings.backend() == BackendKind.GHA || (settings.backend() == BackendKind.AUTO && runnerCache)) {
             LOG.info(ConsoleFormat.TAG + "the gha backend is not available in this version; using the local store "
                     + settings.dir());
@@ -107,6 +112,35 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.debug(ConsoleFormat.TAG + "offline: local store only");
         }
         return new LocalDirStorage(settings.dir(), settings.maxSizeBytes());
+    }
+
+    /** The job summary table when GitHub gives a summary file; warnings as annotations on Actions. */
+    private static void publishToGitHub(BuildReport report) {
+        String summary = env("GITHUB_STEP_SUMMARY");
+        if (isSet(summary)) {
+            try {
+                Files.writeString(Path.of(summary), GitHubOutput.stepSummary(report), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn(ConsoleFormat.TAG + "could not append to GITHUB_STEP_SUMMARY (" + summary + "): " + e);
+            }
+        }
+        if ("true".equals(env("GITHUB_ACTIONS"))) {
+            List<String> warnings;
+            synchronized (report.warnings) {
+                warnings = List.copyOf(report.warnings);
+            }
+            // workflow commands must start their own line of the job's standard output
+            warnings.forEach(w -> System.out.println(GitHubOutput.warningAnnotation(w)));
+        }
+    }
+
+    private static String env(String name) {
+        return System.getenv(name);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String property(MavenSession session, String name) {

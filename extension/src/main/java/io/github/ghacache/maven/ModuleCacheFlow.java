@@ -1,6 +1,8 @@
 package io.github.ghacache.maven;
 
+import io.github.ghacache.fingerprint.InputDiff;
 import io.github.ghacache.fingerprint.InputItem;
+import io.github.ghacache.fingerprint.InputManifest;
 import io.github.ghacache.fingerprint.ModuleKeys;
 import io.github.ghacache.fingerprint.PathNormalizer;
 import io.github.ghacache.pack.CorruptPackException;
@@ -15,6 +17,7 @@ import io.github.ghacache.report.ConsoleFormat;
 import io.github.ghacache.report.ModuleReport;
 import io.github.ghacache.report.Outcome;
 import io.github.ghacache.report.StepOutcome;
+import io.github.ghacache.report.TestTotals;
 import io.github.ghacache.storage.CacheKeys;
 import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.StoredPack;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
@@ -54,6 +58,9 @@ final class ModuleCacheFlow {
     private final PathNormalizer normalizer;
     private final Path buildDir;
     private long cacheNanos;
+    private Map<String, String> inputs = Map.of();
+    /** How many reasons report.json keeps for a miss. */
+    private static final int REASONS_KEPT = 50;
 
     ModuleCacheFlow(BuildCacheSession cache, MavenSession session, MojoExecutionRunner runner,
             ProjectDependenciesResolver resolver, MavenProjectHelper projectHelper) {
@@ -100,6 +107,7 @@ final class ModuleCacheFlow {
             return;
         }
         logInputs(keys);
+        inputs = InputManifest.of(keys.base(), keys.steps());
         String prefix = CacheKeys.prefix(cache.settings.scope(), project.getGroupId(), project.getArtifactId());
         String key = CacheKeys.key(prefix, keys.keys().moduleKey());
         List<String> stepKeys = keys.keys().orderedKeys();
@@ -134,6 +142,7 @@ final class ModuleCacheFlow {
                         project.addLifecyclePhase(step.mojo().getLifecyclePhase());
                     }
                     report.step(step.id(), StepOutcome.RESTORED, 0, r.durationMs);
+                    reportRestoredTests(step);
                     records.add(new StepRecord(step.id(), stepKey, MEMBER, r.durationMs, r.effects));
                 } else {
                     ProjectModelState before = ProjectModelState.capture(project);
@@ -159,6 +168,9 @@ final class ModuleCacheFlow {
         }
         report.cacheMs = cacheNanos / 1_000_000;
         LOG.info(ConsoleFormat.moduleLine(report, cache.nameWidth));
+        if (report.restoredTests != null) {
+            LOG.info(ConsoleFormat.testsLine(report.module, cache.nameWidth, report.restoredTests));
+        }
     }
 
     private void finishOutcome(RestorePlanner.Decision decision, Found found, int total) {
@@ -166,12 +178,31 @@ final class ModuleCacheFlow {
         report.restoredSteps = restoredSteps;
         if (restoredSteps == total) {
             report.outcome(Outcome.HIT, found.exact ? "exact key" : decision.reason());
-        } else if (restoredSteps > 0) {
+            return;
+        }
+        if (restoredSteps > 0) {
             report.outcome(Outcome.PARTIAL, decision.reason());
         } else {
-            String why = found.reason != null ? found.reason : "no usable pack";
-            report.outcome(Outcome.MISS, why);
+            report.outcome(Outcome.MISS, found.reason != null ? found.reason : "no usable pack");
         }
+        if (found.index != null && found.index.index().inputs != null) {
+            List<String> diff = InputDiff.between(found.index.index().inputs, inputs);
+            if (!diff.isEmpty()) {
+                report.missReasons = diff.subList(0, Math.min(REASONS_KEPT, diff.size()));
+            }
+        }
+    }
+
+    /** Prints and records the totals of restored test reports, so a hit still shows what it stands on. */
+    private void reportRestoredTests(PlannedStep step) {
+        String a = step.mojo().getArtifactId();
+        String dir = a.equals("maven-surefire-plugin") ? "surefire-reports"
+                : a.equals("maven-failsafe-plugin") ? "failsafe-reports" : null;
+        if (dir == null) {
+            return;
+        }
+        TestTotals totals = TestTotals.readReports(buildDir.resolve(dir));
+        report.restoredTests = report.restoredTests == null ? totals : report.restoredTests.plus(totals);
     }
 
     private record Found(StoredPack pack, PackFormat.ReadIndex index, RestorePlanner.Decision decision,
@@ -254,6 +285,7 @@ final class ModuleCacheFlow {
             index.createdAtMillis = System.currentTimeMillis();
             index.environment = "java " + Runtime.version().feature() + ", " + KeyCalculator.osFamily();
             index.steps = records;
+            index.inputs = inputs;
             pack = PackWriter.write(cache.storage.tempDir(), index, List.of(new PackWriter.MemberSource(
                     MEMBER, buildDir, this::notPacked)));
             cache.report.countCall();

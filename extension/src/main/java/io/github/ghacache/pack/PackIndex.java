@@ -3,7 +3,9 @@ package io.github.ghacache.pack;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON index at the head of a pack: what the pack is for and where each member lies. Fields are
@@ -22,6 +24,8 @@ public final class PackIndex {
     /** Environment summary, for people reading the index. */
     public String environment;
     public List<PackMember> members = new ArrayList<>();
+    /** Compact key inputs of the saving build (name to value or short digest), to explain later misses. */
+    public Map<String, String> inputs = new LinkedHashMap<>();
     /** Cacheable steps of the plan that saved this pack, in plan order. */
     public List<StepRecord> steps = new ArrayList<>();
 

@@ -3,45 +3,71 @@ package io.github.ghacache.report;
 import java.util.List;
 import java.util.Locale;
 
-/** The text of the per-module line and of the closing summary. */
+/** The text of the per-module line, the restored-tests line and the closing summary. */
 public final class ConsoleFormat {
     public static final String TAG = "[gha-cache] ";
+    /** How many differing inputs a module line names before "+N more". */
+    static final int REASONS_SHOWN = 3;
 
     private ConsoleFormat() {}
 
+    /**
+     * {@code [gha-cache] HIT          :core     restored 7/7 steps, 12 files, 6.0 KB in 38 ms}; outcome and module
+     * in fixed columns so a reactor's lines align.
+     */
     public static String moduleLine(ModuleReport r, int nameWidth) {
-        String token = r.outcome() == Outcome.PARTIAL
-                ? "PARTIAL " + r.restoredSteps + "/" + r.cacheableSteps
-                : r.outcome().name();
         StringBuilder sb = new StringBuilder(TAG);
-        sb.append(pad(token, 12)).append(pad(":" + artifactId(r.module), nameWidth + 2));
+        sb.append(pad(token(r), 13)).append(pad(":" + artifactId(r.module), nameWidth + 2)).append(' ');
         switch (r.outcome()) {
             case HIT:
             case PARTIAL:
-                sb.append(" restored ").append(r.restoredSteps).append(" step").append(r.restoredSteps == 1 ? "" : "s")
-                        .append(", ").append(r.filesRestored).append(" files (").append(bytes(r.bytesDown))
-                        .append(")");
-                break;
-            case MISS:
-                sb.append(" (").append(r.reason).append(")");
+                sb.append("restored ").append(r.restoredSteps).append('/').append(r.cacheableSteps)
+                        .append(" steps, ").append(r.filesRestored).append(" files, ").append(bytes(r.bytesDown));
                 break;
             default:
-                sb.append(" (").append(r.reason).append(")");
+                sb.append(reasonText(r));
         }
         if (r.saved) {
-            sb.append(" SAVED ").append(bytes(r.bytesUp));
+            sb.append(" | SAVED ").append(bytes(r.bytesUp));
         }
         if (r.outcome() != Outcome.OFF) {
             sb.append(" in ").append(r.cacheMs).append(" ms");
-            if (r.key != null) {
-                sb.append(" key=").append(r.key, 0, Math.min(8, r.key.length()));
-            }
+        }
+        return sb.toString();
+    }
+
+    /** The line that tells how many tests a restored module stands on. */
+    public static String testsLine(String module, int nameWidth, TestTotals totals) {
+        return TAG + pad("", 13) + pad(":" + artifactId(module), nameWidth + 2) + " " + totals.text()
+                + " (restored, not rerun)";
+    }
+
+    /** Why a module missed: the first differing inputs when known, else the plain reason. */
+    public static String reasonText(ModuleReport r) {
+        List<String> reasons = r.missReasons;
+        if (reasons == null || reasons.isEmpty()) {
+            return r.reason == null ? "" : r.reason;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(REASONS_SHOWN, reasons.size()); i++) {
+            sb.append(i == 0 ? "" : "; ").append(reasons.get(i));
+        }
+        if (reasons.size() > REASONS_SHOWN) {
+            sb.append(" (+").append(reasons.size() - REASONS_SHOWN).append(" more)");
         }
         return sb.toString();
     }
 
     public static String summary(BuildReport report) {
-        List<ModuleReport> modules = report.modules;
+        return TAG + totals(report);
+    }
+
+    /** One line of totals, shared by the console and the GitHub job summary. */
+    static String totals(BuildReport report) {
+        List<ModuleReport> modules;
+        synchronized (report.modules) {
+            modules = List.copyOf(report.modules);
+        }
         long hits = modules.stream().filter(m -> m.outcome() == Outcome.HIT).count();
         long partial = modules.stream().filter(m -> m.outcome() == Outcome.PARTIAL).count();
         long misses = modules.stream().filter(m -> m.outcome() == Outcome.MISS).count();
@@ -52,10 +78,10 @@ public final class ConsoleFormat {
         long down = modules.stream().mapToLong(m -> m.bytesDown).sum();
         long up = modules.stream().mapToLong(m -> m.bytesUp).sum();
         return String.format(Locale.ROOT,
-                "%shits=%d partial=%d misses=%d saved=%d | steps restored=%d run=%d | time saved %s | down %s, up %s"
-                        + " | warnings=%d (%s)",
-                TAG, hits, partial, misses, saved, restoredSteps, ranSteps, seconds(savedMs), bytes(down), bytes(up),
-                report.warnings.size(), report.backend);
+                "hits=%d partial=%d misses=%d saved=%d | steps restored=%d run=%d | time saved %s"
+                        + " | down %s, up %s | api calls=%d | warnings=%d (%s)",
+                hits, partial, misses, saved, restoredSteps, ranSteps, seconds(savedMs), bytes(down), bytes(up),
+                report.getApiCalls(), report.warnings.size(), report.backend);
     }
 
     public static String bytes(long n) {
@@ -73,6 +99,11 @@ public final class ConsoleFormat {
 
     static String seconds(long ms) {
         return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+
+    private static String token(ModuleReport r) {
+        return r.outcome() == Outcome.PARTIAL ? "PARTIAL " + r.restoredSteps + "/" + r.cacheableSteps
+                : r.outcome().name();
     }
 
     private static String artifactId(String module) {

@@ -31,6 +31,10 @@ public final class ModuleReport {
     @JsonProperty("outcome")
     public String outcomeId;
     public String reason;
+    /** For a miss or partial hit: which key inputs differ from the newest pack of the module. */
+    public List<String> missReasons;
+    /** Totals of the test reports restored with the module, when a test step was restored. */
+    public TestTotals restoredTests;
     public int restoredSteps;
     public int cacheableSteps;
     public boolean saved;

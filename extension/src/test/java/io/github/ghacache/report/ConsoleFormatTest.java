@@ -40,8 +40,8 @@ class ConsoleFormatTest {
 
         String line = ConsoleFormat.moduleLine(r, 10);
 
-        assertThat(line).startsWith(ConsoleFormat.TAG).contains("HIT", ":core", "restored 5 steps", "42 files",
-                "2.0 KB", "key=01234567");
+        assertThat(line).startsWith(ConsoleFormat.TAG).contains("HIT", ":core", "restored 5/5 steps", "42 files",
+                "2.0 KB");
         assertThat(line).doesNotContain("org.example").doesNotContain("MISS");
     }
 
@@ -50,7 +50,7 @@ class ConsoleFormatTest {
         ModuleReport r = report("org.example:core", Outcome.PARTIAL, "first 3 steps match");
         r.restoredSteps = 3;
 
-        assertThat(ConsoleFormat.moduleLine(r, 10)).contains("PARTIAL 3/5", ":core", "restored 3 steps");
+        assertThat(ConsoleFormat.moduleLine(r, 10)).contains("PARTIAL 3/5", ":core", "restored 3/5 steps");
     }
 
     @Test
@@ -61,16 +61,40 @@ class ConsoleFormatTest {
 
         String line = ConsoleFormat.moduleLine(r, 10);
 
-        assertThat(line).contains("MISS", ":api", "(no pack of this module)", "SAVED 3.0 MB");
+        assertThat(line).contains("MISS", ":api", "no pack of this module", "SAVED 3.0 MB");
         assertThat(line).doesNotContain("HIT").doesNotContain("restored");
     }
 
     @Test
-    void singleRestoredStepIsSingular() {
-        ModuleReport r = report("g:a", Outcome.PARTIAL, "first step matches");
-        r.restoredSteps = 1;
+    void missLineNamesTheFirstDifferingInputsAndCountsTheRest() {
+        ModuleReport r = report("g:a", Outcome.MISS, "inputs changed since the newest pack");
+        r.missReasons = java.util.List.of("src/A.java changed", "src/B.java added", "dependency x:y 1 -> 2",
+                "Java 17 -> 25", "property p changed");
 
-        assertThat(ConsoleFormat.moduleLine(r, 5)).contains("restored 1 step,");
+        String line = ConsoleFormat.moduleLine(r, 5);
+
+        assertThat(line).contains("src/A.java changed; src/B.java added; dependency x:y 1 -> 2 (+2 more)")
+                .doesNotContain("Java 17").doesNotContain("inputs changed since");
+    }
+
+    @Test
+    void modulesOfDifferentNameLengthsAlign() {
+        ModuleReport a = report("g:a", Outcome.HIT, "x");
+        ModuleReport longer = report("g:longer-name", Outcome.PARTIAL, "x");
+        longer.restoredSteps = 3;
+
+        String l1 = ConsoleFormat.moduleLine(a, 11);
+        String l2 = ConsoleFormat.moduleLine(longer, 11);
+
+        assertThat(l1.indexOf("restored")).isEqualTo(l2.indexOf("restored"));
+        assertThat(l1.indexOf(":a")).isEqualTo(l2.indexOf(":longer-name"));
+    }
+
+    @Test
+    void testsLineUsesMavensWordingAndSaysTheTestsWereNotRerun() {
+        String line = ConsoleFormat.testsLine("g:core", 6, new TestTotals(12, 0, 1, 2));
+
+        assertThat(line).contains(":core", "Tests run: 12, Failures: 0, Errors: 1, Skipped: 2", "restored");
     }
 
     @Test
@@ -93,6 +117,6 @@ class ConsoleFormatTest {
 
         assertThat(summary).startsWith(ConsoleFormat.TAG)
                 .contains("hits=1", "partial=0", "misses=2", "saved=1", "restored=1", "run=1", "time saved 1.5s",
-                        "down 1.0 KB", "warnings=1", "local");
+                        "down 1.0 KB", "api calls=0", "warnings=1", "local");
     }
 }

@@ -39,6 +39,7 @@ final class MavenBuild {
     private final Path logs;
     private int runs;
     private Path mavenHome = MAVEN_HOME;
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     private MavenBuild(Path dir, Path store, Path logs) {
         this.dir = dir;
@@ -63,6 +64,12 @@ final class MavenBuild {
         MavenBuild b = new MavenBuild(other, store, logs);
         b.runs = 100;
         return b;
+    }
+
+    /** Sets an environment variable for the next builds (the runner's own are pinned empty otherwise). */
+    MavenBuild withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     /** Runs the next builds with another Maven distribution. */
@@ -105,6 +112,7 @@ final class MavenBuild {
         }
         req.addShellEnvironment("CI", "false");
         req.addShellEnvironment("GITHUB_ACTIONS", "false");
+        env.forEach(req::addShellEnvironment);
         req.setTimeoutInSeconds(600);
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome.toFile());

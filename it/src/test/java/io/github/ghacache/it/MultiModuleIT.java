@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,12 @@ class MultiModuleIT {
         assertThat(warm.outcomes()).containsExactly(entry("example-parent", "hit"), entry("core", "hit"),
                 entry("service", "hit"), entry("app", "hit"), entry("util", "hit"));
         assertThat(warm.log()).doesNotContain("--- compiler:", "--- surefire:");
+        // one line per module, outcome and module name in the same columns whatever the name's length
+        List<String> hitLines = warm.lines("[gha-cache] HIT ");
+        assertThat(hitLines).hasSize(5);
+        assertThat(hitLines).allMatch(l -> l.indexOf(" :") == hitLines.get(0).indexOf(" :"))
+                .allMatch(l -> l.indexOf("restored ") == hitLines.get(0).indexOf("restored "));
+        assertThat(warm.lines("[gha-cache] hits=5 partial=0 misses=0 saved=0 | steps restored=29 run=0")).hasSize(1);
         assertThat(build.dir.resolve("core/target/classes/core.properties"))
                 .content().contains("greeting=Hello from the example");
         assertThat(build.dir.resolve("core/target/core-1.0.0-SNAPSHOT-sources.jar")).exists();
@@ -35,11 +42,16 @@ class MultiModuleIT {
         MavenBuild.Result leaf = build.run("verify").assertSuccess();
         assertThat(leaf.outcomes()).containsExactly(entry("example-parent", "hit"), entry("core", "hit"),
                 entry("service", "hit"), entry("app", "miss"), entry("util", "hit"));
+        assertThat(leaf.lines("[gha-cache] MISS")).singleElement().asString().contains(":app",
+                "src/main/java/org/example/app/Main.java changed; src/test/java/org/example/app/MainTest.java changed");
 
         edit(build.dir.resolve("core/src/main/java/org/example/core/Greeter.java"), "\", \" + name", "\", \" + name.trim()");
         MavenBuild.Result upstream = build.run("verify").assertSuccess();
         assertThat(upstream.outcomes()).containsExactly(entry("example-parent", "hit"), entry("core", "miss"),
                 entry("service", "miss"), entry("app", "miss"), entry("util", "hit"));
+        // a dependent misses because what its dependency provides changed, and says so
+        assertThat(upstream.module("service").get("missReasons").toString())
+                .contains("dependency org.example.ghacache:core 1.0.0-SNAPSHOT content changed");
 
         // a checkout in another folder hits everything: keys hold no absolute paths
         MavenBuild elsewhere = build.relocatedCopy("elsewhere");

@@ -37,6 +37,10 @@ class SingleModuleIT {
                 Map.entry("maven-surefire-plugin:test", "restored"),
                 Map.entry("maven-jar-plugin:jar", "restored"),
                 Map.entry("maven-install-plugin:install", "not-cacheable"));
+        // a green build still shows how many tests it stands on
+        assertThat(second.lines("[gha-cache]")).anyMatch(l -> l.contains(":single")
+                && l.endsWith("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0 (restored, not rerun)"));
+        assertThat(second.module("single").get("restoredTests").get("run").asInt()).isEqualTo(1);
         assertThat(Jars.entries(jar)).isEqualTo(firstJar);
         assertThat(build.dir.resolve("target/classes/org/example/single/Calculator.class")).exists();
         assertThat(build.dir.resolve("target/surefire-reports")).isDirectory();
