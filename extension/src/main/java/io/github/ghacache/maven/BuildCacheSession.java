@@ -69,10 +69,13 @@ final class BuildCacheSession {
             throw new LifecycleExecutionException(
                     ConsoleFormat.TAG + message + " Failing because gha.cache.failOnError=true.", e);
         }
+        String text = ConsoleFormat.TAG + message + " Set -Dgha.cache.failOnError=true to make this fatal.";
         if (LOG.isDebugEnabled()) {
-            LOG.warn(ConsoleFormat.TAG + message + " Set -Dgha.cache.failOnError=true to make this fatal.", e);
+            LOG.warn(text, e);
+        } else if (LOG.isWarnEnabled()) {
+            LOG.warn(text);
         } else {
-            LOG.warn(ConsoleFormat.TAG + message + " Set -Dgha.cache.failOnError=true to make this fatal.");
+            LOG.error(text); // -q hides warnings, but a cache failure must still be seen
         }
     }
 

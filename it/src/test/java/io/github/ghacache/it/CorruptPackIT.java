@@ -36,6 +36,23 @@ class CorruptPackIT {
         assertThat(third.lines("[WARNING]")).isEmpty();
     }
 
+    @Test
+    void quietBuildShowsOnlyTheCacheFailure() throws Exception {
+        MavenBuild build = MavenBuild.of("corrupt-pack-quiet", MavenBuild.PROJECTS.resolve("single-module"));
+        MavenBuild.Result first = build.run("verify", "-q").assertSuccess();
+        assertThat(first.lines("[gha-cache]")).isEmpty();
+
+        Path pack = onlyPack(build.store);
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length - 100] ^= 0x5a;
+        Files.write(pack, bytes);
+        build.deleteTargets();
+        MavenBuild.Result second = build.run("verify", "-q").assertSuccess();
+
+        assertThat(second.lines("[gha-cache]")).singleElement().asString()
+                .contains("Could not restore the pack", "the module is rebuilt");
+    }
+
     private static Path onlyPack(Path store) throws Exception {
         try (Stream<Path> s = Files.walk(store.resolve("packs"))) {
             List<Path> packs = s.filter(p -> p.toString().endsWith(".pack")).toList();
