@@ -22,7 +22,11 @@ public record CacheSettings(
         boolean failOnError,
         List<GoalSelector> cacheable,
         List<GoalSelector> uncacheable,
-        String salt) {
+        String salt,
+        String url,
+        String token,
+        String apiVersion,
+        int uploadsPerMinute) {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)b?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -53,7 +57,43 @@ public record CacheSettings(
                 bool(lookup, SettingKeys.FAIL_ON_ERROR, false),
                 GoalSelector.parseList(SettingKeys.CACHEABLE, lookup.apply(SettingKeys.CACHEABLE)),
                 GoalSelector.parseList(SettingKeys.UNCACHEABLE, lookup.apply(SettingKeys.UNCACHEABLE)),
-                str(lookup, SettingKeys.SALT, ""));
+                str(lookup, SettingKeys.SALT, ""),
+                blankToNull(lookup.apply(SettingKeys.URL)),
+                blankToNull(lookup.apply(SettingKeys.TOKEN)),
+                apiVersion(str(lookup, SettingKeys.API_VERSION, "auto")),
+                positive(SettingKeys.UPLOADS_PER_MINUTE, str(lookup, SettingKeys.UPLOADS_PER_MINUTE, "60")));
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String apiVersion(String v) {
+        String s = v.toLowerCase(Locale.ROOT);
+        if (!s.equals("auto") && !s.equals("v1") && !s.equals("v2")) {
+            throw new SettingsException(SettingKeys.API_VERSION, v, "auto, v1, v2");
+        }
+        return s;
+    }
+
+    private static int positive(String key, String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(key, v, "a whole number above 0");
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "CacheSettings[mode=" + mode + ", scope=" + scope + ", backend=" + backend + ", restore=" + restore
+                + ", save=" + save + ", dir=" + dir + ", url=" + url + ", token=" + (token == null ? "none" : "<set>")
+                + "]";
     }
 
     private static String str(Function<String, String> lookup, String key, String dflt) {

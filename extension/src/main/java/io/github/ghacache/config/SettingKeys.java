@@ -28,6 +28,14 @@ public final class SettingKeys {
     public static final String CACHEABLE = PREFIX + "cacheable";
     /** Goals never to cache, same form as {@link #CACHEABLE}. */
     public static final String UNCACHEABLE = PREFIX + "uncacheable";
+    /** Cache service URL (v2 results URL or v1 cache URL), instead of the runner's ACTIONS_* variables. */
+    public static final String URL = PREFIX + "url";
+    /** Cache service token, instead of ACTIONS_RUNTIME_TOKEN. Never logged. */
+    public static final String TOKEN = PREFIX + "token";
+    /** Cache service protocol: {@code auto} (as the official client decides), {@code v1} or {@code v2}. */
+    public static final String API_VERSION = PREFIX + "apiVersion";
+    /** At most this many new entries per minute from this build (the service allows about 200 per repository). */
+    public static final String UPLOADS_PER_MINUTE = PREFIX + "uploadsPerMinute";
     /** Extra key input: change it to miss everything. */
     public static final String SALT = PREFIX + "salt";
 

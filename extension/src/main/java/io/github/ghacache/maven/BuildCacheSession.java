@@ -2,6 +2,7 @@ package io.github.ghacache.maven;
 
 import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.http.Deadline;
 import io.github.ghacache.report.BuildReport;
 import io.github.ghacache.report.ConsoleFormat;
 import io.github.ghacache.report.ModuleReport;
@@ -23,11 +24,15 @@ final class BuildCacheSession {
     final CacheStorage storage;
     final BuildReport report;
     final DependencyDigester dependencyDigester = new DependencyDigester();
+    final SaveQueue saves = new SaveQueue();
     final int nameWidth;
+    final Deadline deadline;
     private final MavenSession session;
 
-    BuildCacheSession(MavenSession session, CacheSettings settings, CacheStorage storage, BuildReport report) {
+    BuildCacheSession(MavenSession session, CacheSettings settings, CacheStorage storage, BuildReport report,
+            Deadline deadline) {
         this.session = session;
+        this.deadline = deadline;
         this.settings = settings;
         this.storage = storage;
         this.report = report;
@@ -76,6 +81,19 @@ final class BuildCacheSession {
             LOG.warn(text);
         } else {
             LOG.error(text); // -q hides warnings, but a cache failure must still be seen
+        }
+    }
+
+    /** A failure of background work (an upload): always a warning, the build has moved on. */
+    void failedLate(ModuleReport module, String action, String consequence, Exception e) {
+        String message = "Could not " + action + " for :" + module.module.substring(module.module.indexOf(':') + 1)
+                + " (" + describe(e) + "); " + consequence + ".";
+        module.warnings.add(message);
+        report.warning(message);
+        if (LOG.isWarnEnabled()) {
+            LOG.warn(ConsoleFormat.TAG + message);
+        } else {
+            LOG.error(ConsoleFormat.TAG + message);
         }
     }
 

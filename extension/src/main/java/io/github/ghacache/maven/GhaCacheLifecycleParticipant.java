@@ -3,6 +3,10 @@ package io.github.ghacache.maven;
 import io.github.ghacache.config.BackendKind;
 import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.config.SettingsException;
+import io.github.ghacache.http.Deadline;
+import io.github.ghacache.http.Redactor;
+import io.github.ghacache.storage.gha.GhaRuntime;
+import io.github.ghacache.storage.gha.GhaStorage;
 import io.github.ghacache.report.BuildReport;
 import io.github.ghacache.report.ConsoleFormat;
 import io.github.ghacache.report.GitHubOutput;
@@ -56,9 +60,11 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info(ConsoleFormat.TAG + "disabled (gha.cache.enabled=false)");
             return;
         }
-        CacheStorage storage;
+        Deadline deadline = Deadline.after(settings.timeout());
+        BuildReport report = new BuildReport();
+        Opened opened;
         try {
-            storage = openStorage(settings, session);
+            opened = openStorage(settings, session, deadline, report);
         } catch (StorageException e) {
             if (settings.failOnError()) {
                 throw new MavenExecutionException(ConsoleFormat.TAG + e.getMessage(), e);
@@ -66,12 +72,11 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.warn(ConsoleFormat.TAG + e.getMessage() + "; the build runs without the cache.");
             return;
         }
-        BuildReport report = new BuildReport();
         report.mode = settings.mode().id();
-        report.backend = storage.name();
-        report.restoreEnabled = settings.restore();
-        report.saveEnabled = settings.save();
-        sessions.set(new BuildCacheSession(session, settings, storage, report));
+        report.backend = opened.storage().name();
+        report.restoreEnabled = settings.restore() && opened.restoreAllowed();
+        report.saveEnabled = settings.save() && opened.saveAllowed();
+        sessions.set(new BuildCacheSession(session, settings, opened.storage(), report, deadline));
     }
 
     @Override
@@ -85,6 +90,13 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             List<String> order = session.getProjects().stream()
                     .map(p -> p.getGroupId() + ":" + p.getArtifactId())
                     .collect(Collectors.toList());
+            int unfinished = cache.saves.awaitAll(cache.deadline.remainingMillis());
+            if (unfinished > 0) {
+                String message = unfinished + " upload(s) did not finish within gha.cache.timeout ("
+                        + cache.settings.timeout().toSeconds() + " s) and were abandoned";
+                cache.report.warning(message);
+                LOG.warn(ConsoleFormat.TAG + message + ".");
+            }
             cache.report.sortBy(order);
             LOG.info(ConsoleFormat.summary(cache.report));
             publishToGitHub(cache.report);
@@ -99,19 +111,37 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
         }
     }
 
-    private static CacheStorage openStorage(CacheSettings settings, MavenSession session) throws StorageException {
-        boolean runnerCache = isSet(env("ACTIONS_RUNTIME_TOKEN"))
-                && (isSet(env("ACTIONS_RESULTS_URL")) || isSet(env("ACTIONS_CACHE_URL")));
-        if (settings.backend() == BackendKind.GHA || (settings.backend() == BackendKind.AUTO && runnerCache)) {
-            LOG.info(ConsoleFormat.TAG + "the gha backend is not available in this version; using the local store "
-                    + settings.dir());
-        } else if (settings.backend() == BackendKind.AUTO) {
-            LOG.debug(ConsoleFormat.TAG + "backend local: no GitHub Actions cache variables in the environment");
+    /**
+     * auto: the cache service when the runner's variables are visible, else the local store; says in one line
+     * which and why. gha: the service, or the local store with a warning when it cannot be reached.
+     */
+    /** The store and what the runner allows with it (ACTIONS_CACHE_MODE). */
+    private record Opened(CacheStorage storage, boolean restoreAllowed, boolean saveAllowed) {}
+
+    private static Opened openStorage(CacheSettings settings, MavenSession session, Deadline deadline,
+            BuildReport report) throws StorageException {
+        if (session.isOffline() || settings.backend() == BackendKind.LOCAL) {
+            LOG.debug(ConsoleFormat.TAG + "backend local: " + (session.isOffline() ? "offline" : "gha.cache.backend=local"));
+            return new Opened(new LocalDirStorage(settings.dir(), settings.maxSizeBytes()), true, true);
         }
-        if (session.isOffline()) {
-            LOG.debug(ConsoleFormat.TAG + "offline: local store only");
+        GhaRuntime runtime = GhaRuntime.resolve(GhaCacheLifecycleParticipant::env, settings.url(), settings.token(),
+                settings.apiVersion());
+        if (runtime.available()) {
+            CacheStorage gha = GhaStorage.open(runtime, deadline, settings.uploadsPerMinute(),
+                    GhaStorage.Tuning.DEFAULT, report::countHttpRequest);
+            LOG.info(ConsoleFormat.TAG + "backend " + gha.name() + " (GitHub Actions cache service at "
+                    + Redactor.url(runtime.baseUrl()) + ")");
+            return new Opened(gha, runtime.restoreAllowed(), runtime.saveAllowed());
         }
-        return new LocalDirStorage(settings.dir(), settings.maxSizeBytes());
+        String why = runtime.unavailableReason();
+        if (settings.backend() == BackendKind.GHA || "true".equals(env("GITHUB_ACTIONS"))) {
+            LOG.warn(ConsoleFormat.TAG + "the GitHub Actions cache service is not reachable: " + why
+                    + " (a run: step sees ACTIONS_* only when an earlier action exports them, e.g."
+                    + " crazy-max/ghaction-github-runtime); using the local store " + settings.dir());
+        } else {
+            LOG.debug(ConsoleFormat.TAG + "backend local: " + why);
+        }
+        return new Opened(new LocalDirStorage(settings.dir(), settings.maxSizeBytes()), true, true);
     }
 
     /** The job summary table when GitHub gives a summary file; warnings as annotations on Actions. */

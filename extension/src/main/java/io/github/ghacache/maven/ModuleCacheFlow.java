@@ -114,7 +114,7 @@ final class ModuleCacheFlow {
         report.key = keys.keys().moduleKey();
         report.cacheableSteps = stepKeys.size();
 
-        Found found = cache.settings.restore() ? lookup(key, prefix, stepKeys) : Found.NONE;
+        Found found = cache.report.restoreEnabled ? lookup(key, prefix, stepKeys) : Found.NONE;
         cacheNanos += System.nanoTime() - t0;
         RestorePlanner.Decision decision = found.decision;
         boolean restored = false;
@@ -156,7 +156,7 @@ final class ModuleCacheFlow {
                 }
                 if (i == lastCacheable) {
                     finishOutcome(decision, found, stepKeys.size());
-                    if (anyRan && cache.settings.save()) {
+                    if (anyRan && cache.report.saveEnabled) {
                         save(key, prefix, records);
                     }
                 }
@@ -249,15 +249,29 @@ final class ModuleCacheFlow {
         long t0 = System.nanoTime();
         PackMember member = found.index.index().member(MEMBER);
         long start = found.index.dataOffset() + member.offset;
+        Path download = null;
         try {
             if (member.offset < 0 || member.length < 0 || start + member.length > found.pack.size()) {
                 throw new CorruptPackException("member '" + MEMBER + "' lies outside the pack");
             }
-            try (InputStream in = found.pack.openRange(start, member.length)) {
-                MemberExtractor.verify(in, member);
-            }
-            try (InputStream in = found.pack.openRange(start, member.length)) {
-                report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
+            if (found.pack.isLocal()) {
+                // a file here: read it twice rather than copy it
+                try (InputStream in = found.pack.openRange(start, member.length)) {
+                    MemberExtractor.verify(in, member);
+                }
+                try (InputStream in = found.pack.openRange(start, member.length)) {
+                    report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
+                }
+            } else {
+                // over the network: fetch once (in parallel ranges), then check and unpack the local copy
+                download = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
+                found.pack.copyRange(start, member.length, download);
+                try (InputStream in = Files.newInputStream(download)) {
+                    MemberExtractor.verify(in, member);
+                }
+                try (InputStream in = Files.newInputStream(download)) {
+                    report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
+                }
             }
             report.bytesDown += member.length;
             return true;
@@ -269,11 +283,15 @@ final class ModuleCacheFlow {
             cache.failed(report, "restore from the cache", "the module is rebuilt", e);
             return false;
         } finally {
+            deleteQuietly(download);
             cacheNanos += System.nanoTime() - t0;
         }
     }
 
     private void save(String key, String prefix, List<StepRecord> records) throws LifecycleExecutionException {
+        if (cache.storage.savingStopped() != null) {
+            return; // said once already
+        }
         long t0 = System.nanoTime();
         Path pack = null;
         try {
@@ -288,22 +306,55 @@ final class ModuleCacheFlow {
             index.inputs = inputs;
             pack = PackWriter.write(cache.storage.tempDir(), index, List.of(new PackWriter.MemberSource(
                     MEMBER, buildDir, this::notPacked)));
-            cache.report.countCall();
-            report.saved = cache.storage.save(key, prefix, pack);
-            if (report.saved) {
-                report.bytesUp += Files.size(pack);
-            }
-        } catch (StorageException | IOException e) {
-            cache.failed(report, "save to the cache", "the build goes on without saving this module", e);
-        } finally {
-            if (pack != null) {
-                try {
-                    Files.deleteIfExists(pack);
-                } catch (IOException ignored) {
-                    // a temporary in the store's tmp folder, swept on a later build
+            report.bytesUp = Files.size(pack);
+            if (cache.storage.isRemote() && !cache.settings.failOnError()) {
+                // the upload overlaps the rest of the build; the session waits for it at the end
+                Path queued = pack;
+                pack = null;
+                report.saving = true;
+                cache.saves.submit(() -> upload(key, prefix, queued));
+            } else {
+                cache.report.countCall();
+                report.saved = cache.storage.save(key, prefix, pack);
+                if (!report.saved) {
+                    report.bytesUp = 0;
                 }
             }
+        } catch (StorageException | IOException e) {
+            report.bytesUp = 0;
+            cache.failed(report, "save to the cache", "the build goes on without saving this module", e);
+        } finally {
+            deleteQuietly(pack);
             cacheNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Runs on the upload pool; failures are warnings (or, with failOnError, fail the build at its end). */
+    private void upload(String key, String prefix, Path pack) {
+        try {
+            if (cache.storage.savingStopped() == null) {
+                cache.report.countCall();
+                report.saved = cache.storage.save(key, prefix, pack);
+            }
+            if (!report.saved) {
+                report.bytesUp = 0;
+            }
+        } catch (StorageException e) {
+            report.bytesUp = 0;
+            cache.failedLate(report, "save to the cache", "this module was not saved", e);
+        } finally {
+            report.saving = false;
+            deleteQuietly(pack);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file, swept with its folder
+            }
         }
     }
 

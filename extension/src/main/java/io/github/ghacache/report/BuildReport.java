@@ -27,6 +27,7 @@ public final class BuildReport {
 
     private final transient Map<String, ModuleReport> byModule = new ConcurrentHashMap<>();
     private final transient AtomicInteger apiCalls = new AtomicInteger();
+    private final transient AtomicInteger httpRequests = new AtomicInteger();
 
     public ModuleReport module(String id) {
         return byModule.computeIfAbsent(id, k -> {
@@ -44,8 +45,18 @@ public final class BuildReport {
         apiCalls.incrementAndGet();
     }
 
+    /** Store operations: one per lookup, one per save. */
     public int getApiCalls() {
         return apiCalls.get();
+    }
+
+    /** Every HTTP request of a remote store (control plane and blob transfers, retries included). */
+    public void countHttpRequest() {
+        httpRequests.incrementAndGet();
+    }
+
+    public int getHttpRequests() {
+        return httpRequests.get();
     }
 
     /** Orders modules as the reactor built them. */

@@ -29,6 +29,8 @@ public final class ConsoleFormat {
         }
         if (r.saved) {
             sb.append(" | SAVED ").append(bytes(r.bytesUp));
+        } else if (r.saving) {
+            sb.append(" | SAVING ").append(bytes(r.bytesUp));
         }
         if (r.outcome() != Outcome.OFF) {
             sb.append(" in ").append(r.cacheMs).append(" ms");
@@ -79,9 +81,11 @@ public final class ConsoleFormat {
         long up = modules.stream().mapToLong(m -> m.bytesUp).sum();
         return String.format(Locale.ROOT,
                 "hits=%d partial=%d misses=%d saved=%d | steps restored=%d run=%d | time saved %s"
-                        + " | down %s, up %s | api calls=%d | warnings=%d (%s)",
+                        + " | down %s, up %s | api calls=%d%s | warnings=%d (%s)",
                 hits, partial, misses, saved, restoredSteps, ranSteps, seconds(savedMs), bytes(down), bytes(up),
-                report.getApiCalls(), report.warnings.size(), report.backend);
+                report.getApiCalls(),
+                report.getHttpRequests() == 0 ? "" : ", http requests=" + report.getHttpRequests(),
+                report.warnings.size(), report.backend);
     }
 
     public static String bytes(long n) {

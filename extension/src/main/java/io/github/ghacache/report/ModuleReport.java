@@ -37,9 +37,12 @@ public final class ModuleReport {
     public TestTotals restoredTests;
     public int restoredSteps;
     public int cacheableSteps;
-    public boolean saved;
+    public volatile boolean saved;
+    /** Set while the pack uploads in the background (remote stores). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public volatile boolean saving;
     public long bytesDown;
-    public long bytesUp;
+    public volatile long bytesUp;
     public int filesRestored;
     /** Time the cache itself spent on this module: keys, lookup, restore, save. */
     public long cacheMs;

@@ -18,6 +18,16 @@ public interface CacheStorage extends Closeable {
     /** A folder where packs are written before {@link #save}; on the store's own file system when it has one. */
     Path tempDir();
 
+    /** True when saves go over the network and should overlap the build rather than block it. */
+    default boolean isRemote() {
+        return false;
+    }
+
+    /** Null while saves are accepted, else why this build saves nothing more (said once, already). */
+    default String savingStopped() {
+        return null;
+    }
+
     /** Drops a pack found to be corrupt, where the store allows it, so the next save can replace it. */
     void invalidate(StoredPack pack);
 

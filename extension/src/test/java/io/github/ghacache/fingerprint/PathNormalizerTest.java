@@ -12,8 +12,8 @@ class PathNormalizerTest {
     private static PathNormalizer normalizer() {
         Map<String, Path> folders = new LinkedHashMap<>();
         // shorter folder first: the longest must still win
-        folders.put("root", Path.of("/work/proj"));
-        folders.put("module", Path.of("/work/proj/core"));
+        folders.put("root", Path.of("/srv/proj"));
+        folders.put("module", Path.of("/srv/proj/core"));
         folders.put("home", Path.of("/home/u"));
         folders.put("unset", null);
         return PathNormalizer.of(folders);
@@ -23,13 +23,13 @@ class PathNormalizerTest {
     void longestContainingFolderWins() {
         PathNormalizer n = normalizer();
 
-        assertThat(n.normalize("/work/proj/core/src/main/java")).isEqualTo("${module}/src/main/java");
-        assertThat(n.normalize("/work/proj/api/src")).isEqualTo("${root}/api/src");
+        assertThat(n.normalize("/srv/proj/core/src/main/java")).isEqualTo("${module}/src/main/java");
+        assertThat(n.normalize("/srv/proj/api/src")).isEqualTo("${root}/api/src");
     }
 
     @Test
     void replacesEveryOccurrenceInsideLongerText() {
-        String cp = "-cp /work/proj/core/target/classes:/home/u/.m2/repository/x.jar";
+        String cp = "-cp /srv/proj/core/target/classes:/home/u/.m2/repository/x.jar";
 
         assertThat(normalizer().normalize(cp)).isEqualTo("-cp ${module}/target/classes:${home}/.m2/repository/x.jar");
     }
@@ -39,7 +39,7 @@ class PathNormalizerTest {
         PathNormalizer n = normalizer();
 
         assertThat(n.normalize("/home/u2/file")).isEqualTo("/home/u2/file");
-        assertThat(n.normalize("/work/proj/core-api/src")).isEqualTo("${root}/core-api/src");
+        assertThat(n.normalize("/srv/proj/core-api/src")).isEqualTo("${root}/core-api/src");
         assertThat(n.normalize("/home/u")).isEqualTo("${home}");
         assertThat(n.normalize("x=/home/u;y")).isEqualTo("x=${home};y");
     }
@@ -53,17 +53,17 @@ class PathNormalizerTest {
 
     @Test
     void normalizingAPathUsesItsAbsoluteNormalForm() {
-        assertThat(normalizer().normalize(Path.of("/work/proj/core/../api/pom.xml"))).isEqualTo("${root}/api/pom.xml");
+        assertThat(normalizer().normalize(Path.of("/srv/proj/core/../api/pom.xml"))).isEqualTo("${root}/api/pom.xml");
     }
 
     @Test
     void expandIsTheInverseOfNormalize() {
         PathNormalizer n = normalizer();
-        String original = "/work/proj/core/target/classes:/work/proj/api:/home/u/.m2 /home/u2";
+        String original = "/srv/proj/core/target/classes:/srv/proj/api:/home/u/.m2 /home/u2";
 
         String normalized = n.normalize(original);
 
-        assertThat(normalized).doesNotContain("/work/proj");
+        assertThat(normalized).doesNotContain("/srv/proj");
         assertThat(n.expand(normalized)).isEqualTo(original);
     }
 
@@ -71,7 +71,7 @@ class PathNormalizerTest {
     void noneLeavesTextAlone() {
         PathNormalizer n = PathNormalizer.none();
 
-        assertThat(n.normalize("/work/proj/core")).isEqualTo("/work/proj/core");
+        assertThat(n.normalize("/srv/proj/core")).isEqualTo("/srv/proj/core");
         assertThat(n.expand("${module}/x")).isEqualTo("${module}/x");
         assertThat(n.normalize((String) null)).isNull();
     }
@@ -80,7 +80,7 @@ class PathNormalizerTest {
     void backslashesAreNotRewritten() {
         PathNormalizer n = normalizer();
 
-        assertThat(n.normalize("/work/proj/core\\src\\A.java")).isEqualTo("${module}\\src\\A.java");
+        assertThat(n.normalize("/srv/proj/core\\src\\A.java")).isEqualTo("${module}\\src\\A.java");
         assertThat(n.normalize("C:\\work\\proj")).isEqualTo("C:\\work\\proj");
     }
 
@@ -88,8 +88,8 @@ class PathNormalizerTest {
     void placeholdersListsFoldersLongestFirst() {
         assertThat(normalizer().placeholders())
                 .containsExactly(
-                        Map.entry("${module}", "/work/proj/core"),
-                        Map.entry("${root}", "/work/proj"),
+                        Map.entry("${module}", "/srv/proj/core"),
+                        Map.entry("${root}", "/srv/proj"),
                         Map.entry("${home}", "/home/u"));
     }
 

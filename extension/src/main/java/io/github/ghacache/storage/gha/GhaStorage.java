@@ -1,0 +1,172 @@
+package io.github.ghacache.storage.gha;
+
+import io.github.ghacache.http.Deadline;
+import io.github.ghacache.http.HttpTransport;
+import io.github.ghacache.http.Redactor;
+import io.github.ghacache.http.RetryPolicy;
+import io.github.ghacache.storage.CacheStorage;
+import io.github.ghacache.storage.StorageException;
+import io.github.ghacache.storage.StorageException.Kind;
+import io.github.ghacache.storage.StoredPack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Packs in the GitHub Actions cache service, over v2 or v1. Entries are immutable: "already exists" counts
+ * as saved by someone else, and a corrupt entry cannot be replaced (only a new key, e.g. a salt, avoids it).
+ */
+public final class GhaStorage implements CacheStorage {
+    /** Transfer tuning, overridable so tests can exercise several blocks with small packs. */
+    public record Tuning(long singleShotLimit, int blockSize, int chunkSize, int parallelTransfers) {
+        public static final Tuning DEFAULT = new Tuning(64L << 20, 32 << 20, 8 << 20, 4);
+    }
+
+    private final CacheProtocol protocol;
+    private final HttpTransport http;
+    private final ExecutorService transfers;
+    private final UploadBudget budget;
+    private final Path tempDir;
+    private final int chunkSize;
+    private volatile String savingStopped;
+
+    GhaStorage(CacheProtocol protocol, HttpTransport http, ExecutorService transfers, UploadBudget budget,
+            Path tempDir, int chunkSize) {
+        this.protocol = protocol;
+        this.http = http;
+        this.transfers = transfers;
+        this.budget = budget;
+        this.tempDir = tempDir;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Opens a client for the runtime; one HTTP client and one transfer pool for the whole build. */
+    public static GhaStorage open(GhaRuntime runtime, Deadline deadline, int uploadsPerMinute, Tuning tuning,
+            Runnable onCall) throws StorageException {
+        if (!runtime.available()) {
+            throw new StorageException(Kind.CONFIG, runtime.unavailableReason());
+        }
+        Path temp;
+        try {
+            temp = Files.createTempDirectory("gha-cache-");
+        } catch (IOException e) {
+            throw new StorageException(Kind.CONFIG, "cannot create a temporary folder: " + e, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService transfers = Executors.newFixedThreadPool(tuning.parallelTransfers(), r -> {
+            Thread t = new Thread(r, "gha-cache-transfer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpTransport http = new HttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(60),
+                tuning.parallelTransfers() * 2 + 2, deadline, RetryPolicy.standard(), new Redactor(runtime.token()),
+                onCall);
+        CacheProtocol protocol = runtime.protocol() == GhaRuntime.Protocol.V2
+                ? new TwirpProtocol(http, runtime.baseUrl(), runtime.token(),
+                        new AzureBlob(http, transfers, tuning.singleShotLimit(), tuning.blockSize()))
+                : new V1Protocol(http, runtime.baseUrl(), runtime.token(), transfers, tuning.chunkSize());
+        return new GhaStorage(protocol, http, transfers, new UploadBudget(uploadsPerMinute, System::currentTimeMillis),
+                temp, tuning.chunkSize());
+    }
+
+    @Override
+    public String name() {
+        return protocol.name();
+    }
+
+    @Override
+    public boolean isRemote() {
+        return true;
+    }
+
+    @Override
+    public Optional<StoredPack> lookup(String key, String prefix) throws StorageException {
+        try {
+            Optional<CacheProtocol.Hit> hit = protocol.lookup(key, List.of(prefix));
+            if (hit.isEmpty()) {
+                return Optional.empty();
+            }
+            String matched = hit.get().matchedKey();
+            RemotePack.UrlRenewer renew = () -> protocol.lookup(matched, List.of())
+                    .filter(h -> h.matchedKey().equals(matched))
+                    .map(CacheProtocol.Hit::downloadUrl);
+            return Optional.of(RemotePack.open(http, hit.get().downloadUrl(), matched, renew, transfers, chunkSize));
+        } catch (IOException e) {
+            throw new StorageException(Kind.TRANSIENT, "cache lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String savingStopped() {
+        return savingStopped;
+    }
+
+    @Override
+    public boolean save(String key, String prefix, Path pack) throws StorageException {
+        if (savingStopped != null) {
+            return false;
+        }
+        try {
+            long wait = budget.reserve();
+            while (wait > 0) {
+                if (wait >= http.deadline().remainingMillis()) {
+                    throw new StorageException(Kind.TRANSIENT, "the upload budget of "
+                            + "gha.cache.uploadsPerMinute is used up and the cache time budget ends first");
+                }
+                Thread.sleep(wait);
+                wait = budget.reserve();
+            }
+            return protocol.save(key, pack, Files.size(pack));
+        } catch (CacheProtocol.ThrottledException e) {
+            if (budget.throttled()) {
+                savingStopped = "the cache service keeps throttling new entries";
+                throw new StorageException(Kind.TRANSIENT, e.getMessage() + "; this build saves nothing more", e);
+            }
+            throw new StorageException(Kind.TRANSIENT, e.getMessage(), e);
+        } catch (CacheProtocol.WriteDeniedException e) {
+            savingStopped = "the token may not write to the cache";
+            throw new StorageException(Kind.CONFIG, e.getMessage() + " (a read-only token, e.g. a pull request from"
+                    + " a fork); this build saves nothing", e);
+        } catch (IOException e) {
+            throw new StorageException(Kind.TRANSIENT, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(Kind.TRANSIENT, "interrupted while waiting for the upload budget", e);
+        }
+    }
+
+    @Override
+    public Path tempDir() {
+        return tempDir;
+    }
+
+    @Override
+    public void invalidate(StoredPack pack) {
+        // entries of the service are immutable: nothing to drop
+    }
+
+    @Override
+    public void close() {
+        transfers.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // the build is over
+        }
+        try (Stream<Path> s = Files.walk(tempDir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder of the OS
+        }
+    }
+}
