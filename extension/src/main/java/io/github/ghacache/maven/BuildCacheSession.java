@@ -99,7 +99,8 @@ final class BuildCacheSession {
 
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        // one line: some libraries' messages carry their own line breaks
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     private static Path pathProperty(String name) {

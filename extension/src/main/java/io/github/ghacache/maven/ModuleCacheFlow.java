@@ -212,6 +212,9 @@ final class ModuleCacheFlow {
 
     private Found lookup(String key, String prefix, List<String> stepKeys) throws LifecycleExecutionException {
         StoredPack pack = null;
+        if (cache.storage.unavailable() != null) {
+            return new Found(null, null, null, false, "cache unavailable: " + cache.storage.unavailable());
+        }
         try {
             cache.report.countCall();
             Optional<StoredPack> hit = cache.storage.lookup(key, prefix);

@@ -1,5 +1,6 @@
 package io.github.ghacache.pack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,16 +10,19 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import io.github.ghacache.fingerprint.Digests;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * Byte layout of a pack: an 8-byte magic, a 4-byte format version, a 4-byte index length, the index as
- * UTF-8 JSON, then the members' compressed bytes (the data area) back to back.
+ * Byte layout of a pack: an 8-byte magic, a 4-byte format version, a 4-byte index length, the SHA-256 of the
+ * index (32 bytes), the index as UTF-8 JSON, then the members' compressed bytes (the data area) back to back.
+ * The index digest catches a damaged index; each member carries its own digest in the index.
  */
 public final class PackFormat {
     public static final int VERSION = 1;
-    public static final int HEADER_LENGTH = 16;
+    public static final int HEADER_LENGTH = 48;
     /** An index larger than this is refused as hostile: real ones are a few KB. */
     public static final int MAX_INDEX_LENGTH = 16 << 20;
 
@@ -35,6 +39,7 @@ public final class PackFormat {
         ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_LENGTH + json.length);
         out.write(MAGIC);
         out.write(ByteBuffer.allocate(8).putInt(VERSION).putInt(json.length).array());
+        out.write(Digests.sha256().digest(json));
         out.write(json);
         return out.toByteArray();
     }
@@ -66,9 +71,14 @@ public final class PackFormat {
         } catch (EOFException e) {
             throw new CorruptPackException("pack ends inside its index");
         }
+        if (!MessageDigest.isEqual(Digests.sha256().digest(json), Arrays.copyOfRange(header, 16, 48))) {
+            throw new CorruptPackException("the pack's index fails its SHA-256 check");
+        }
         PackIndex index;
         try {
             index = JSON.readValue(json, PackIndex.class);
+        } catch (JsonProcessingException e) {
+            throw new CorruptPackException("unreadable index: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new CorruptPackException("unreadable index: " + e.getMessage());
         }

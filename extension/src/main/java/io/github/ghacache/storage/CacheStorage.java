@@ -23,6 +23,11 @@ public interface CacheStorage extends Closeable {
         return false;
     }
 
+    /** Null while the store answers, else why this build stops asking it (said once, already). */
+    default String unavailable() {
+        return null;
+    }
+
     /** Null while saves are accepted, else why this build saves nothing more (said once, already). */
     default String savingStopped() {
         return null;

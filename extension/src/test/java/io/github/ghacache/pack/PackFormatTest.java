@@ -130,4 +130,15 @@ class PackFormatTest {
         assertThatThrownBy(() -> read(concat(header("GHACPACK", PackFormat.VERSION, nullMembers.length), nullMembers)))
                 .isInstanceOf(CorruptPackException.class);
     }
+
+    @Test
+    void anIndexChangedAfterWritingIsRefusedEvenWhenItIsStillValidJson() throws Exception {
+        byte[] head = PackFormat.head(index());
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("org.example:core");
+        head[at] = (byte) 'O'; // "Org.example:core": still JSON, another module
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(head))
+                .isInstanceOf(CorruptPackException.class).hasMessageContaining("SHA-256");
+    }
 }

@@ -37,6 +37,10 @@ public final class GhaStorage implements CacheStorage {
     private final Path tempDir;
     private final int chunkSize;
     private volatile String savingStopped;
+    private volatile String unavailable;
+    private final java.util.concurrent.atomic.AtomicInteger transportFailures = new java.util.concurrent.atomic.AtomicInteger();
+    /** Consecutive operations that could not reach the service before the build stops trying. */
+    private static final int FAILURES_BEFORE_GIVING_UP = 2;
 
     GhaStorage(CacheProtocol protocol, HttpTransport http, ExecutorService transfers, UploadBudget budget,
             Path tempDir, int chunkSize) {
@@ -88,7 +92,34 @@ public final class GhaStorage implements CacheStorage {
     }
 
     @Override
+    public String unavailable() {
+        return unavailable;
+    }
+
+    /**
+     * A service that cannot be reached (refused, timed out, or the time budget spent) twice in a row is not
+     * asked again in this build, so that every other module does not pay for the same outage.
+     */
+    private StorageException transportFailure(String what, IOException e) {
+        boolean budgetSpent = http.deadline().expired();
+        boolean reached = e instanceof io.github.ghacache.http.HttpStatusException;
+        if (reached) {
+            transportFailures.set(0);
+        } else if (budgetSpent || transportFailures.incrementAndGet() >= FAILURES_BEFORE_GIVING_UP) {
+            unavailable = budgetSpent ? "the cache time budget (gha.cache.timeout) is spent"
+                    : "the cache service could not be reached twice in a row";
+            savingStopped = unavailable;
+            return new StorageException(Kind.TRANSIENT, what + ": " + e.getMessage() + "; " + unavailable
+                    + ", so this build stops using it", e);
+        }
+        return new StorageException(Kind.TRANSIENT, what + ": " + e.getMessage(), e);
+    }
+
+    @Override
     public Optional<StoredPack> lookup(String key, String prefix) throws StorageException {
+        if (unavailable != null) {
+            return Optional.empty();
+        }
         try {
             Optional<CacheProtocol.Hit> hit = protocol.lookup(key, List.of(prefix));
             if (hit.isEmpty()) {
@@ -98,9 +129,11 @@ public final class GhaStorage implements CacheStorage {
             RemotePack.UrlRenewer renew = () -> protocol.lookup(matched, List.of())
                     .filter(h -> h.matchedKey().equals(matched))
                     .map(CacheProtocol.Hit::downloadUrl);
-            return Optional.of(RemotePack.open(http, hit.get().downloadUrl(), matched, renew, transfers, chunkSize));
+            RemotePack pack = RemotePack.open(http, hit.get().downloadUrl(), matched, renew, transfers, chunkSize);
+            transportFailures.set(0);
+            return Optional.of(pack);
         } catch (IOException e) {
-            throw new StorageException(Kind.TRANSIENT, "cache lookup failed: " + e.getMessage(), e);
+            throw transportFailure("cache lookup failed", e);
         }
     }
 
@@ -124,7 +157,9 @@ public final class GhaStorage implements CacheStorage {
                 Thread.sleep(wait);
                 wait = budget.reserve();
             }
-            return protocol.save(key, pack, Files.size(pack));
+            boolean saved = protocol.save(key, pack, Files.size(pack));
+            transportFailures.set(0);
+            return saved;
         } catch (CacheProtocol.ThrottledException e) {
             if (budget.throttled()) {
                 savingStopped = "the cache service keeps throttling new entries";
@@ -136,7 +171,7 @@ public final class GhaStorage implements CacheStorage {
             throw new StorageException(Kind.CONFIG, e.getMessage() + " (a read-only token, e.g. a pull request from"
                     + " a fork); this build saves nothing", e);
         } catch (IOException e) {
-            throw new StorageException(Kind.TRANSIENT, e.getMessage(), e);
+            throw transportFailure("cache upload failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException(Kind.TRANSIENT, "interrupted while waiting for the upload budget", e);

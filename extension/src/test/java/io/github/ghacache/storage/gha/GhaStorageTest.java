@@ -218,4 +218,21 @@ class GhaStorageTest {
             assertThat(all).doesNotContain(server.token().substring(0, 30)).doesNotContain("sig=");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(GhaRuntime.Protocol.class)
+    void anUnreachableServiceIsGivenUpAfterTwoFailuresInARow(GhaRuntime.Protocol protocol) throws Exception {
+        GhaStorage s = storage(protocol);
+        server.close();
+        try (s) {
+            assertThatThrownBy(() -> s.lookup(PREFIX + "1", PREFIX)).isInstanceOf(StorageException.class);
+            assertThat(s.unavailable()).isNull();
+            assertThatThrownBy(() -> s.save(PREFIX + "1", PREFIX, file("a", 100, 1)))
+                    .hasMessageContaining("stops using it");
+            assertThat(s.unavailable()).isNotNull();
+            assertThat(s.savingStopped()).isNotNull();
+            assertThat(s.lookup(PREFIX + "2", PREFIX)).isEmpty();
+            assertThat(s.save(PREFIX + "2", PREFIX, file("b", 100, 2))).isFalse();
+        }
+    }
 }
