@@ -64,6 +64,7 @@ public final class GhaStorage implements CacheStorage {
         } catch (IOException e) {
             throw new StorageException(Kind.CONFIG, "cannot create a temporary folder: " + e, e);
         }
+        quietHttpClientLogs();
         AtomicInteger n = new AtomicInteger();
         ExecutorService transfers = Executors.newFixedThreadPool(tuning.parallelTransfers(), r -> {
             Thread t = new Thread(r, "gha-cache-transfer-" + n.incrementAndGet());
@@ -79,6 +80,19 @@ public final class GhaStorage implements CacheStorage {
                 : new V1Protocol(http, runtime.baseUrl(), runtime.token(), transfers, tuning.chunkSize());
         return new GhaStorage(protocol, http, transfers, new UploadBudget(uploadsPerMinute, System::currentTimeMillis),
                 temp, tuning.chunkSize());
+    }
+
+    /**
+     * HttpClient logs request headers (the token) and bodies (signed URLs) at debug level, which {@code -X} turns
+     * on for every logger. Maven's simple logger reads a logger's level when the logger is created, so raising
+     * HttpClient's to warn before its classes first log keeps secrets out of {@code -X} output; our own
+     * transport logs each request, redacted, instead.
+     */
+    static void quietHttpClientLogs() {
+        String key = "org.slf4j.simpleLogger.log.org.apache.hc";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
     }
 
     @Override
@@ -103,6 +117,14 @@ public final class GhaStorage implements CacheStorage {
     private StorageException transportFailure(String what, IOException e) {
         boolean budgetSpent = http.deadline().expired();
         boolean reached = e instanceof io.github.ghacache.http.HttpStatusException;
+        int status = reached ? ((io.github.ghacache.http.HttpStatusException) e).status() : 0;
+        if (status == 401 || status == 422) {
+            // an invalid token or a retired service answers every later call the same way
+            unavailable = status == 401 ? "the cache service refuses the token (HTTP 401)"
+                    : "the cache service is retired (HTTP 422)";
+            savingStopped = unavailable;
+            return new StorageException(Kind.CONFIG, what + ": " + e.getMessage() + "; this build stops using it", e);
+        }
         if (reached) {
             transportFailures.set(0);
         } else if (budgetSpent || transportFailures.incrementAndGet() >= FAILURES_BEFORE_GIVING_UP) {
