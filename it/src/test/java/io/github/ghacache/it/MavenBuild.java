@@ -63,6 +63,8 @@ final class MavenBuild {
         copyProject(dir, other);
         MavenBuild b = new MavenBuild(other, store, logs);
         b.runs = 100;
+        b.env.putAll(env);
+        b.mavenHome = mavenHome;
         return b;
     }
 
@@ -92,7 +94,8 @@ final class MavenBuild {
             }
         }
         Files.createDirectories(logs);
-        Path log = logs.resolve(String.format("%02d-%s.log", ++runs, String.join("-", goals).replace(':', '_')));
+        Path log = logs.resolve(String.format("%s-%02d-%s.log", dir.getFileName(), ++runs,
+                String.join("-", goals).replace(':', '_')));
         StringBuilder out = new StringBuilder();
         InvocationRequest req = new DefaultInvocationRequest()
                 .setBaseDirectory(dir.toFile())
