@@ -233,6 +233,9 @@ final class ModuleCacheFlow {
                     : index.index().key == null || !index.index().key.startsWith(prefix)) {
                 throw new CorruptPackException("pack was saved under another key (" + index.index().key + ")");
             }
+            if (!report.module.equals(index.index().module)) {
+                throw new CorruptPackException("pack claims to hold " + index.index().module + ", not " + report.module);
+            }
             RestorePlanner.Decision d = RestorePlanner.decide(report.module, stepKeys, index.index());
             return new Found(pack, index, d.none() ? null : d, exact, d.none() ? d.reason() : null);
         } catch (CorruptPackException e) {

@@ -85,6 +85,10 @@ public final class MemberExtractor {
                 new TarArchiveInputStream(new ZstdInputStream(new BufferedInputStream(compressed, 1 << 16)))) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 Path target = SafePaths.resolve(staging, e.getName());
+                // asked first: commons-compress counts any non-directory entry as a "file"
+                if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                    throw new CorruptPackException("entry '" + e.getName() + "' is a link or device, refused");
+                }
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                 } else if (e.isFile()) {

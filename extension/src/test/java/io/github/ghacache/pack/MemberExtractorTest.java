@@ -155,6 +155,9 @@ class MemberExtractorTest {
         Crafted c = craft(Entry.file("ok.txt", "overwritten"), Entry.symlink("classes/link", tmp.toString()));
 
         assertRefusedAndUntouched(c);
+        // refused as a link, not by the file count (links must never be taken for files)
+        assertThatThrownBy(() -> MemberExtractor.extract(c.stream(), c.member(), target, Limits.DEFAULT))
+                .hasMessageContaining("link or device");
     }
 
     @Test
@@ -162,6 +165,9 @@ class MemberExtractorTest {
         Crafted c = craft(Entry.file("ok.txt", "overwritten"), Entry.hardlink("hard", "ok.txt"));
 
         assertRefusedAndUntouched(c);
+        // refused as a link, not by the file count (links must never be taken for files)
+        assertThatThrownBy(() -> MemberExtractor.extract(c.stream(), c.member(), target, Limits.DEFAULT))
+                .hasMessageContaining("link or device");
     }
 
     @Test

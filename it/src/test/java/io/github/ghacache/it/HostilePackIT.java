@@ -28,9 +28,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the module is rebuilt, nothing appears outside target/.
  */
 class HostilePackIT {
+    /** What the warning must say for each kind of hostile pack. */
+    private static final java.util.Map<String, String> REASONS = java.util.Map.of(
+            "dot-dot", "'..' segment",
+            "absolute", "not a plain relative path",
+            "symlink", "is a link or device",
+            "outside-the-file", "lies outside the pack",
+            "another-module", "claims to hold org.example.it:other",
+            "size-lies", "holds more than it declares");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dot-dot", "absolute", "symlink"})
+    @ValueSource(strings = {"dot-dot", "absolute", "symlink", "outside-the-file", "another-module", "size-lies"})
     void aPackThatTriesToEscapeIsRefusedAndTheModuleRebuilt(String kind) throws Exception {
         MavenBuild build = MavenBuild.of("hostile-" + kind, MavenBuild.PROJECTS.resolve("single-module"));
         build.run("verify").assertSuccess();
@@ -43,7 +51,7 @@ class HostilePackIT {
 
         assertThat(r.outcome("single")).isEqualTo("miss");
         assertThat(r.lines("[WARNING] [gha-cache]")).singleElement().asString()
-                .contains("Could not restore the pack", "rebuilt");
+                .contains("the pack", "rebuilt", REASONS.get(kind));
         assertThat(victim).doesNotExist();
         assertThat(build.dir.resolve("escape.txt")).doesNotExist();
         assertThat(build.dir.resolve("target/classes/org/example/single/Calculator.class")).exists();
@@ -66,6 +74,11 @@ class HostilePackIT {
             tar.closeArchiveEntry();
             TarArchiveEntry bad;
             switch (kind) {
+                case "outside-the-file":
+                case "another-module":
+                case "size-lies":
+                    bad = new TarArchiveEntry("classes/also-fine.txt");
+                    break;
                 case "dot-dot":
                     bad = new TarArchiveEntry("../escape.txt", true);
                     break;
@@ -91,6 +104,13 @@ class HostilePackIT {
         m.length = member.length;
         m.size = payload.length * 2L;
         m.files = 2;
+        if (kind.equals("outside-the-file")) {
+            m.offset = 1L << 40; // an index that points past the end of the pack
+        } else if (kind.equals("another-module")) {
+            index.module = "org.example.it:other";
+        } else if (kind.equals("size-lies")) {
+            m.size = 3; // the member holds more than it declares
+        }
         m.sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(member));
         index.members = List.of(m);
         byte[] json = new ObjectMapper().writeValueAsBytes(index);
