@@ -7,6 +7,8 @@ import io.github.ghacache.server.fault.Fault;
 import io.github.ghacache.server.http.Endpoint;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cache-service faults end in a correct build (or a clean miss) with one warning, never a broken build. */
 class GhaFaultsIT {
@@ -37,18 +39,20 @@ class GhaFaultsIT {
         }
     }
 
-    @Test
-    void unreachableServiceCostsOneWarningPerModuleAndNothingElse() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"v2", "v1"})
+    void unreachableServiceCostsTwoWarningsAndNothingElse(String version) throws Exception {
         int port;
         String token;
         try (CacheServer server = CacheServer.start()) {
             port = server.port();
             token = server.token();
         }
-        MavenBuild build = MavenBuild.of("gha-unreachable", MavenBuild.PROJECTS.resolve("single-module"))
+        MavenBuild build = MavenBuild.of("gha-unreachable-" + version, MavenBuild.PROJECTS.resolve("single-module"))
                 .withEnv("ACTIONS_RUNTIME_TOKEN", token)
                 .withEnv("ACTIONS_RESULTS_URL", "http://127.0.0.1:" + port + "/")
-                .withEnv("ACTIONS_CACHE_SERVICE_V2", "True");
+                .withEnv("ACTIONS_CACHE_URL", "http://127.0.0.1:" + port + "/v1cache/")
+                .withEnv("ACTIONS_CACHE_SERVICE_V2", version.equals("v2") ? "True" : "");
 
         MavenBuild.Result r = build.run("verify", "-Dgha.cache.timeout=20s").assertSuccess();
 

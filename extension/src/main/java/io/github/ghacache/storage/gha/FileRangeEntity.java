@@ -3,10 +3,8 @@ package io.github.ghacache.storage.gha;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import io.github.ghacache.storage.FileRanges;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
@@ -29,29 +27,7 @@ final class FileRangeEntity extends AbstractHttpEntity {
 
     @Override
     public InputStream getContent() throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        ch.position(offset);
-        return new java.io.FilterInputStream(Channels.newInputStream(ch)) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
+        return FileRanges.open(file, offset, length);
     }
 
     @Override

@@ -2,21 +2,18 @@ package io.github.ghacache.storage.local;
 
 import io.github.ghacache.fingerprint.Digests;
 import io.github.ghacache.storage.CacheStorage;
+import io.github.ghacache.storage.FileRanges;
 import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.StorageException.Kind;
 import io.github.ghacache.storage.StoredPack;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,9 +214,7 @@ public final class LocalDirStorage implements CacheStorage {
                         + file.getFileName() + " (" + size + " bytes)");
             }
             try {
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-                ch.position(offset);
-                return new BoundedInputStream(Channels.newInputStream(ch), length);
+                return FileRanges.open(file, offset, length);
             } catch (IOException e) {
                 throw new StorageException(Kind.TRANSIENT, "cannot read " + file + ": " + e, e);
             }
@@ -228,40 +223,6 @@ public final class LocalDirStorage implements CacheStorage {
         @Override
         public String toString() {
             return file.toString();
-        }
-    }
-
-    /** Reads at most {@code remaining} bytes of the underlying stream. */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long remaining) {
-            super(in);
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
         }
     }
 }
