@@ -26,6 +26,7 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
  */
 final class MavenBuild {
     static final Path MAVEN_HOME = Path.of(required("it.maven.home"));
+    static final Path MAVEN4_HOME = Path.of(required("it.maven4.home"));
     static final Path OLD_MAVEN_HOME = Path.of(required("it.old.maven.home"));
     static final Path IT_REPO = Path.of(required("it.repo"));
     static final Path OUTER_REPO = Path.of(required("it.outer.repo"));
