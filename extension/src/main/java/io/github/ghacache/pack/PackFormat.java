@@ -21,7 +21,7 @@ import java.util.Arrays;
  * The index digest catches a damaged index; each member carries its own digest in the index.
  */
 public final class PackFormat {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_LENGTH = 48;
     /** An index larger than this is refused as hostile: real ones are a few KB. */
     public static final int MAX_INDEX_LENGTH = 16 << 20;

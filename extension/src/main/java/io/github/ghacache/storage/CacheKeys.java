@@ -3,12 +3,13 @@ package io.github.ghacache.storage;
 import io.github.ghacache.fingerprint.Digests;
 
 /**
- * Store keys: {@code gha-maven-1:<scope>:<groupId>:<artifactId>:<moduleKey>}. The part up to the last colon
- * is the module's prefix, which the service matches to find the newest pack of a module. Colons cannot
- * occur in Maven ids, so no module's prefix is a prefix of another's.
+ * Store keys: {@code gha-maven-<pack format>:<scope>:<groupId>:<artifactId>:<moduleKey>}. The part up to the last
+ * colon is the module's prefix, which the service matches to find the newest pack of a module. Colons cannot
+ * occur in Maven ids, so no module's prefix is a prefix of another's; the pack format in the namespace keeps
+ * packs of another format out of every lookup.
  */
 public final class CacheKeys {
-    public static final String NAMESPACE = "gha-maven-1";
+    public static final String NAMESPACE = "gha-maven-" + io.github.ghacache.pack.PackFormat.VERSION;
     private static final int MAX_KEY = 512;
 
     private CacheKeys() {}

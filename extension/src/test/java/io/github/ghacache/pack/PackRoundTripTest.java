@@ -53,7 +53,7 @@ class PackRoundTripTest {
     private static PackIndex newIndex() {
         PackIndex index = new PackIndex();
         index.formatVersion = PackFormat.VERSION;
-        index.key = "gha-maven-1:maven:org.example:core:abc";
+        index.key = "gha-maven-2:maven:org.example:core:abc";
         index.module = "org.example:core";
         index.mode = "min";
         index.steps.add(new StepRecord("compiler:compile@default", "k1", "module", 1234, new ModelEffects()));
@@ -120,7 +120,7 @@ class PackRoundTripTest {
 
         PackIndex index = ri.index();
         assertThat(index.module).isEqualTo("org.example:core");
-        assertThat(index.key).isEqualTo("gha-maven-1:maven:org.example:core:abc");
+        assertThat(index.key).isEqualTo("gha-maven-2:maven:org.example:core:abc");
         assertThat(index.steps).singleElement().satisfies(s -> {
             assertThat(s.key).isEqualTo("k1");
             assertThat(s.durationMs).isEqualTo(1234);

@@ -9,7 +9,7 @@ class CacheKeysTest {
 
     @Test
     void prefixNamesNamespaceScopeGroupAndArtifact() {
-        assertThat(CacheKeys.prefix("maven", "org.example", "core")).isEqualTo("gha-maven-1:maven:org.example:core:");
+        assertThat(CacheKeys.prefix("maven", "org.example", "core")).isEqualTo("gha-maven-2:maven:org.example:core:");
     }
 
     @Test
@@ -45,13 +45,13 @@ class CacheKeysTest {
         String key = CacheKeys.key(prefix, MODULE_KEY);
 
         assertThat(key).hasSizeLessThanOrEqualTo(512).startsWith(prefix);
-        assertThat(prefix).startsWith("gha-maven-1:maven:").doesNotContain(artifact);
+        assertThat(prefix).startsWith("gha-maven-2:maven:").doesNotContain(artifact);
         assertThat(prefix).isNotEqualTo(CacheKeys.prefix("maven", group, artifact + "b"));
     }
 
     @Test
     void idsJustBelowTheLimitAreKeptReadable() {
-        String fixed = "gha-maven-1:maven:g::";
+        String fixed = "gha-maven-2:maven:g::";
         String artifact = "a".repeat(512 - 64 - fixed.length());
 
         String prefix = CacheKeys.prefix("maven", "g", artifact);

@@ -26,7 +26,7 @@ class CorruptPackIT {
         assertThat(second.outcome("single")).isEqualTo("miss");
         List<String> warnings = second.lines("[WARNING] [gha-cache]");
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("gha-maven-1:maven:org.example.it:single:", "SHA-256", "rebuilt");
+        assertThat(warnings.get(0)).contains("gha-maven-2:maven:org.example.it:single:", "SHA-256", "rebuilt");
         assertThat(second.log()).contains("--- compiler:3.13.0:compile", "Tests run: 1, Failures: 0");
         assertThat(second.module("single").get("saved").asBoolean()).isTrue();
 

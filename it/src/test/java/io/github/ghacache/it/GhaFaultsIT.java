@@ -33,7 +33,7 @@ class GhaFaultsIT {
 
             assertThat(r.outcome("single")).isEqualTo("miss");
             assertThat(r.lines("[WARNING] [gha-cache]")).singleElement().asString()
-                    .contains("the pack gha-maven-1:maven:org.example.it:single:", "SHA-256", "rebuilt");
+                    .contains("the pack gha-maven-2:maven:org.example.it:single:", "SHA-256", "rebuilt");
             assertThat(r.log()).contains("Tests run: 1, Failures: 0");
             assertThat(build.dir.resolve("target/single-1.0.jar")).exists();
         }

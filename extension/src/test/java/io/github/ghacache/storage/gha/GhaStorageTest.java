@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GhaStorageTest {
     /** Small blocks and chunks so that a 3 MB pack takes several of each. */
     private static final GhaStorage.Tuning SMALL = new GhaStorage.Tuning(512 * 1024, 256 * 1024, 256 * 1024, 4);
-    private static final String PREFIX = "gha-maven-1:maven:g:a:";
+    private static final String PREFIX = "gha-maven-2:maven:g:a:";
 
     @TempDir
     Path dir;
@@ -100,7 +100,7 @@ class GhaStorageTest {
     void prefixLookupFindsTheNewestPackOfTheModule(GhaRuntime.Protocol protocol) throws Exception {
         try (GhaStorage s = storage(protocol)) {
             s.save(PREFIX + "old", PREFIX, file("a", 1000, 1));
-            s.save("gha-maven-1:maven:g:a-other:x", "gha-maven-1:maven:g:a-other:", file("b", 1000, 2));
+            s.save("gha-maven-2:maven:g:a-other:x", "gha-maven-2:maven:g:a-other:", file("b", 1000, 2));
             s.save(PREFIX + "new", PREFIX, file("c", 1000, 3));
 
             StoredPack found = s.lookup(PREFIX + "absent", PREFIX).orElseThrow();
