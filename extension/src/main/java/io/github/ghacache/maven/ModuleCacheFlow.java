@@ -6,11 +6,7 @@ import io.github.ghacache.fingerprint.InputManifest;
 import io.github.ghacache.fingerprint.ModuleKeys;
 import io.github.ghacache.fingerprint.PathNormalizer;
 import io.github.ghacache.pack.CorruptPackException;
-import io.github.ghacache.pack.MemberExtractor;
 import io.github.ghacache.pack.PackFormat;
-import io.github.ghacache.pack.PackIndex;
-import io.github.ghacache.pack.PackMember;
-import io.github.ghacache.pack.PackWriter;
 import io.github.ghacache.pack.RestorePlanner;
 import io.github.ghacache.pack.StepRecord;
 import io.github.ghacache.report.ConsoleFormat;
@@ -23,7 +19,6 @@ import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.StoredPack;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ModuleCacheFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCacheFlow.class);
-    private static final String MEMBER = "module";
-    /** Our report folder and restore staging folders are never part of a pack. */
-    private static final String REPORT_DIR = "gha-cache";
 
     private final BuildCacheSession cache;
     private final MavenSession session;
@@ -128,7 +120,9 @@ final class ModuleCacheFlow {
                 boolean covered = decision != null && cacheableIndex < decision.restoredSteps();
                 cacheableIndex++;
                 if (covered && !restored) {
-                    restored = restore(found);
+                    long t = System.nanoTime();
+                    restored = new MemberRestore(cache, report, buildDir).restore(found.pack, found.index);
+                    cacheNanos += System.nanoTime() - t;
                     if (!restored) {
                         found = new Found(null, null, null, false, "pack unusable");
                         decision = null;
@@ -143,13 +137,13 @@ final class ModuleCacheFlow {
                     }
                     report.step(step.id(), StepOutcome.RESTORED, 0, r.durationMs);
                     reportRestoredTests(step);
-                    records.add(new StepRecord(step.id(), stepKey, MEMBER, r.durationMs, r.effects));
+                    records.add(new StepRecord(step.id(), stepKey, MemberRestore.MEMBER, r.durationMs, r.effects));
                 } else {
                     ProjectModelState before = ProjectModelState.capture(project);
                     long start = System.nanoTime();
                     runner.run(step.mojo());
                     long ms = (System.nanoTime() - start) / 1_000_000;
-                    records.add(new StepRecord(step.id(), stepKey, MEMBER, ms,
+                    records.add(new StepRecord(step.id(), stepKey, MemberRestore.MEMBER, ms,
                             before.effectsSince(project, normalizer)));
                     report.step(step.id(), StepOutcome.RAN, ms, null);
                     anyRan = true;
@@ -157,7 +151,9 @@ final class ModuleCacheFlow {
                 if (i == lastCacheable) {
                     finishOutcome(decision, found, stepKeys.size());
                     if (anyRan && cache.report.saveEnabled) {
-                        save(key, prefix, records);
+                        long t = System.nanoTime();
+                        new ModuleSave(cache, report, buildDir).save(key, prefix, records, inputs);
+                        cacheNanos += System.nanoTime() - t;
                     }
                 }
             } else {
@@ -242,131 +238,12 @@ final class ModuleCacheFlow {
             if (pack != null) {
                 cache.storage.invalidate(pack);
             }
-            cache.failed(report, "read the pack " + describe(pack), "the module is rebuilt", e);
+            cache.failed(report, "read the pack " + MemberRestore.describe(pack), "the module is rebuilt", e);
             return new Found(null, null, null, false, "corrupt pack");
         } catch (StorageException | IOException e) {
             cache.failed(report, "look up the cache", "the module is rebuilt", e);
             return new Found(null, null, null, false, "lookup failed");
         }
-    }
-
-    /** Verifies then unpacks the module member; false (after a warning) when it cannot be used. */
-    private boolean restore(Found found) throws LifecycleExecutionException {
-        long t0 = System.nanoTime();
-        PackMember member = found.index.index().member(MEMBER);
-        long start = found.index.dataOffset() + member.offset;
-        Path download = null;
-        try {
-            if (member.offset < 0 || member.length < 0 || start + member.length > found.pack.size()) {
-                throw new CorruptPackException("member '" + MEMBER + "' lies outside the pack");
-            }
-            if (found.pack.isLocal()) {
-                // a file here: read it twice rather than copy it
-                try (InputStream in = found.pack.openRange(start, member.length)) {
-                    MemberExtractor.verify(in, member);
-                }
-                try (InputStream in = found.pack.openRange(start, member.length)) {
-                    report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
-                }
-            } else {
-                // over the network: fetch once (in parallel ranges), then check and unpack the local copy
-                download = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
-                found.pack.copyRange(start, member.length, download);
-                try (InputStream in = Files.newInputStream(download)) {
-                    MemberExtractor.verify(in, member);
-                }
-                try (InputStream in = Files.newInputStream(download)) {
-                    report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
-                }
-            }
-            report.bytesDown += member.length;
-            return true;
-        } catch (CorruptPackException e) {
-            cache.storage.invalidate(found.pack);
-            cache.failed(report, "restore the pack " + describe(found.pack), "the module is rebuilt", e);
-            return false;
-        } catch (StorageException | IOException e) {
-            cache.failed(report, "restore from the cache", "the module is rebuilt", e);
-            return false;
-        } finally {
-            deleteQuietly(download);
-            cacheNanos += System.nanoTime() - t0;
-        }
-    }
-
-    private void save(String key, String prefix, List<StepRecord> records) throws LifecycleExecutionException {
-        if (cache.storage.savingStopped() != null) {
-            return; // said once already
-        }
-        long t0 = System.nanoTime();
-        Path pack = null;
-        try {
-            PackIndex index = new PackIndex();
-            index.formatVersion = PackFormat.VERSION;
-            index.key = key;
-            index.module = report.module;
-            index.mode = cache.settings.mode().id();
-            index.createdAtMillis = System.currentTimeMillis();
-            index.environment = "java " + Runtime.version().feature() + ", " + KeyCalculator.osFamily();
-            index.steps = records;
-            index.inputs = inputs;
-            pack = PackWriter.write(cache.storage.tempDir(), index, List.of(new PackWriter.MemberSource(
-                    MEMBER, buildDir, this::notPacked)));
-            report.bytesUp = Files.size(pack);
-            if (cache.storage.isRemote() && !cache.settings.failOnError()) {
-                // the upload overlaps the rest of the build; the session waits for it at the end
-                Path queued = pack;
-                pack = null;
-                report.saving = true;
-                cache.saves.submit(() -> upload(key, prefix, queued));
-            } else {
-                cache.report.countCall();
-                report.saved = cache.storage.save(key, prefix, pack);
-                if (!report.saved) {
-                    report.bytesUp = 0;
-                }
-            }
-        } catch (StorageException | IOException e) {
-            report.bytesUp = 0;
-            cache.failed(report, "save to the cache", "the build goes on without saving this module", e);
-        } finally {
-            deleteQuietly(pack);
-            cacheNanos += System.nanoTime() - t0;
-        }
-    }
-
-    /** Runs on the upload pool; failures are warnings (or, with failOnError, fail the build at its end). */
-    private void upload(String key, String prefix, Path pack) {
-        try {
-            if (cache.storage.savingStopped() == null) {
-                cache.report.countCall();
-                report.saved = cache.storage.save(key, prefix, pack);
-            }
-            if (!report.saved) {
-                report.bytesUp = 0;
-            }
-        } catch (StorageException e) {
-            report.bytesUp = 0;
-            cache.failedLate(report, "save to the cache", "this module was not saved", e);
-        } finally {
-            report.saving = false;
-            deleteQuietly(pack);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file, swept with its folder
-            }
-        }
-    }
-
-    private boolean notPacked(Path dir) {
-        String name = dir.getFileName().toString();
-        return name.startsWith(".gha-cache-restore-") || (name.equals(REPORT_DIR) && buildDir.equals(dir.getParent()));
     }
 
     private void runAll(List<PlannedStep> plan) throws LifecycleExecutionException {
@@ -396,9 +273,5 @@ final class ModuleCacheFlow {
             LOG.debug(ConsoleFormat.TAG + name + " step " + s.id() + (k == null ? " (runs always)" : " key " + k));
         }
         LOG.debug(ConsoleFormat.TAG + name + " module key " + keys.keys().moduleKey());
-    }
-
-    private static String describe(StoredPack pack) {
-        return pack == null ? "" : (pack.key() != null ? pack.key() : pack.toString());
     }
 }
