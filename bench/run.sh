@@ -7,7 +7,7 @@
 #   --classes M      main classes per module, each with a test class (default 25)
 #   --runs R         timed runs of every scenario; the table shows the median (default 3)
 #   --peer-version V version of org.apache.maven.extensions:maven-build-cache-extension (default 1.2.3)
-#   --work DIR       work folder: projects, stores, logs (default bench/target/work, emptied first)
+#   --work DIR       work folder: projects, stores, logs (default bench/target/bench-work, emptied first)
 #   --results FILE   the Markdown table (default bench/target/results.md)
 #   --timeout SEC    bound on each Maven build (default 1800)
 #   --no-install     do not build the extension first (it must already be in ~/.m2, Maven 3.9 unpacked)
@@ -29,7 +29,7 @@ modules=40
 classes=25
 runs=3
 peer_version=1.2.3
-work="$bench/target/work"
+work="$bench/target/bench-work"
 results="$bench/target/results.md"
 timeout_s=1800
 install=true
