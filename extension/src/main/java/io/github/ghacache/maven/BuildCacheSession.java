@@ -66,10 +66,7 @@ final class BuildCacheSession {
      */
     void failed(ModuleReport module, String action, String consequence, Exception e)
             throws LifecycleExecutionException {
-        String message = "Could not " + action + " for :" + module.module.substring(module.module.indexOf(':') + 1)
-                + " (" + describe(e) + "); " + consequence + ".";
-        module.warnings.add(message);
-        report.warning(message);
+        String message = record(module, action, consequence, e);
         if (settings.failOnError()) {
             throw new LifecycleExecutionException(
                     ConsoleFormat.TAG + message + " Failing because gha.cache.failOnError=true.", e);
@@ -86,15 +83,21 @@ final class BuildCacheSession {
 
     /** A failure of background work (an upload): always a warning, the build has moved on. */
     void failedLate(ModuleReport module, String action, String consequence, Exception e) {
-        String message = "Could not " + action + " for :" + module.module.substring(module.module.indexOf(':') + 1)
-                + " (" + describe(e) + "); " + consequence + ".";
-        module.warnings.add(message);
-        report.warning(message);
+        String message = record(module, action, consequence, e);
         if (LOG.isWarnEnabled()) {
             LOG.warn(ConsoleFormat.TAG + message);
         } else {
             LOG.error(ConsoleFormat.TAG + message);
         }
+    }
+
+    /** The one-line warning, kept in the module's and the build's report. */
+    private String record(ModuleReport module, String action, String consequence, Exception e) {
+        String message = "Could not " + action + " for :" + module.module.substring(module.module.indexOf(':') + 1)
+                + " (" + describe(e) + "); " + consequence + ".";
+        module.warnings.add(message);
+        report.warning(message);
+        return message;
     }
 
     static String describe(Throwable e) {

@@ -178,6 +178,10 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
         return v != null ? v : session.getSystemProperties().getProperty(name);
     }
 
+    /**
+     * Twin of OldMavenNotice's check, on purpose: that class must stay out of this compilation (an implicit
+     * compile would give it Java 17 bytecode, which old Maven cannot load).
+     */
     private static boolean hasStrategyHook() {
         try {
             Class.forName(STRATEGY_CLASS, false, GhaCacheLifecycleParticipant.class.getClassLoader());

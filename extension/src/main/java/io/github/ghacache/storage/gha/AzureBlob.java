@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.hc.core5.http.ContentType;
@@ -55,7 +54,7 @@ final class AzureBlob {
                 return null;
             }));
         }
-        await(pending);
+        Transfers.await(pending);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
         for (int i = 0; i < blocks; i++) {
             xml.append("<Latest>").append(ids.id(i)).append("</Latest>");
@@ -68,24 +67,6 @@ final class AzureBlob {
         expect201(r, "Put Block List");
     }
 
-    static void await(List<Future<?>> pending) throws IOException {
-        IOException first = null;
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted during a transfer");
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
 
     private void expect201(HttpTransport.Response r, String what) throws HttpStatusException {
         if (r.status() != 201 && r.status() != 200) {

@@ -155,7 +155,7 @@ final class RemotePack implements StoredPack {
                     return null;
                 }));
             }
-            AzureBlob.await(pending);
+            Transfers.await(pending);
         } catch (IOException e) {
             throw new StorageException(Kind.TRANSIENT, "cannot download the pack " + matchedKey + ": "
                     + e.getMessage(), e);

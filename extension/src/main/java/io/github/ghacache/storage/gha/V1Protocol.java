@@ -112,7 +112,7 @@ final class V1Protocol implements CacheProtocol {
                 return null;
             }));
         }
-        AzureBlob.await(pending);
+        Transfers.await(pending);
         byte[] commit = Json.write(Map.of("size", size));
         HttpTransport.Response c = http.send("POST", entry, headers(),
                 () -> new ByteArrayEntity(commit, ContentType.APPLICATION_JSON), true);
