@@ -34,7 +34,7 @@ import org.eclipse.aether.graph.Dependency;
  */
 final class KeyCalculator {
     /** Bumped whenever what goes into a key changes, so old packs stop matching. */
-    static final String KEY_SCHEME = "1";
+    static final String KEY_SCHEME = "2";
 
     private final MavenSession session;
     private final CacheSettings settings;
@@ -49,7 +49,15 @@ final class KeyCalculator {
         this.dependencyDigester = dependencyDigester;
     }
 
-    record Result(Fingerprint base, List<ModuleKeys.StepInput> steps, ModuleKeys keys) {}
+    /**
+     * The keys, plus what mode=max step keys reuse: the module's files (relative path to digest) and its
+     * resolved dependencies (coordinates to "version scope [optional] content").
+     */
+    record Result(Fingerprint base, List<ModuleKeys.StepInput> steps, ModuleKeys keys,
+            TreeMap<String, String> moduleFiles, TreeMap<String, String> dependencies) {}
+
+    private TreeMap<String, String> moduleFiles;
+    private TreeMap<String, String> dependencies;
 
     Result compute(MavenProject project, List<PlannedStep> plan, PathNormalizer normalizer)
             throws IOException, DependencyResolutionException {
@@ -64,18 +72,23 @@ final class KeyCalculator {
                         step.id(), step.kind() == StepKind.CACHEABLE, digester.digest(step.mojo())));
             }
         }
-        return new Result(base, inputs, ModuleKeys.compute(base, inputs));
+        return new Result(base, inputs, ModuleKeys.compute(base, inputs), moduleFiles, dependencies);
     }
 
-    private Fingerprint base(MavenProject project, PathNormalizer normalizer)
-            throws IOException, DependencyResolutionException {
-        FingerprintBuilder fb = new FingerprintBuilder();
+    /** What every key of the module starts with: format, salt, Java, OS and the module's coordinates. */
+    static void addEnvironment(FingerprintBuilder fb, CacheSettings settings, MavenProject project) {
         fb.add("format", PackFormat.VERSION + "/" + KEY_SCHEME);
         fb.add("salt", settings.salt());
         fb.add("java", Runtime.version().feature() + " " + System.getProperty("java.vendor", "?"));
         fb.add("os", osFamily());
         fb.add("project", project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion() + ":"
                 + project.getPackaging());
+    }
+
+    private Fingerprint base(MavenProject project, PathNormalizer normalizer)
+            throws IOException, DependencyResolutionException {
+        FingerprintBuilder fb = new FingerprintBuilder();
+        addEnvironment(fb, settings, project);
         addProperties(fb, "property:", project.getProperties(), normalizer);
         addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
         addResources(fb, "resource", project.getResources(), normalizer);
@@ -85,7 +98,8 @@ final class KeyCalculator {
         fb.add("filters", normalizer.normalize(String.join(",", project.getBuild().getFilters())));
         Path basedir = project.getBasedir().toPath();
         Set<Path> skip = foldersToSkip(project);
-        new FileTreeHasher().hash(basedir, skip::contains).forEach((rel, digest) -> fb.add("file:" + rel, digest));
+        moduleFiles = new FileTreeHasher().hash(basedir, skip::contains);
+        moduleFiles.forEach((rel, digest) -> fb.add("file:" + rel, digest));
         addDependencies(fb, project);
         return fb.build();
     }
@@ -122,6 +136,7 @@ final class KeyCalculator {
                     a.getVersion() + " " + d.getScope() + (d.isOptional() ? " optional " : " ") + content);
         }
         deps.forEach((k, v) -> fb.add("dependency:" + k, v));
+        dependencies = deps;
     }
 
     private boolean isReactorModule(Artifact a) {
@@ -134,7 +149,7 @@ final class KeyCalculator {
         return false;
     }
 
-    private static void addProperties(FingerprintBuilder fb, String prefix, Properties props,
+    static void addProperties(FingerprintBuilder fb, String prefix, Properties props,
             PathNormalizer normalizer) {
         TreeMap<String, String> sorted = new TreeMap<>();
         for (String name : props.stringPropertyNames()) {
@@ -145,7 +160,7 @@ final class KeyCalculator {
         sorted.forEach((k, v) -> fb.add(prefix + k, v));
     }
 
-    private static void addResources(FingerprintBuilder fb, String name, List<Resource> resources,
+    static void addResources(FingerprintBuilder fb, String name, List<Resource> resources,
             PathNormalizer normalizer) {
         int i = 0;
         for (Resource r : resources) {

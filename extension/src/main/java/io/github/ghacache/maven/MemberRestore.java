@@ -9,19 +9,23 @@ import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.StoredPack;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
 
-/** Puts a pack's module member into the build directory: checked first, then unpacked all or nothing. */
+/**
+ * Puts members of a pack into the build directory: every member checked first, then each unpacked all or
+ * nothing. Remote members are fetched with one ranged read over the span they lie in.
+ */
 final class MemberRestore {
     /** The one member of a mode=min pack: the module's build directory. */
     static final String MEMBER = "module";
-
-    @FunctionalInterface
-    private interface Source {
-        InputStream open() throws IOException, StorageException;
-    }
 
     private final BuildCacheSession cache;
     private final ModuleReport report;
@@ -33,43 +37,102 @@ final class MemberRestore {
         this.buildDir = buildDir;
     }
 
-    /** False (after a warning, or a thrown failure with failOnError) when the member cannot be used. */
-    boolean restore(StoredPack pack, PackFormat.ReadIndex index) throws LifecycleExecutionException {
-        PackMember member = index.index().member(MEMBER);
-        long start = index.dataOffset() + member.offset;
-        Path download = null;
+    /**
+     * Restores {@code members} in order. With {@code keep}, returns each member's compressed bytes in a
+     * temporary file (name to file; the caller deletes them) so a new pack can reuse them; otherwise an empty
+     * map. Null (after a warning, or a thrown failure with failOnError) when the members cannot be used.
+     */
+    Map<String, Path> restore(StoredPack pack, PackFormat.ReadIndex index, List<PackMember> members, boolean keep)
+            throws LifecycleExecutionException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        boolean done = false;
         try {
-            if (member.offset < 0 || member.length < 0 || start + member.length > pack.size()) {
-                throw new CorruptPackException("member '" + MEMBER + "' lies outside the pack");
+            long spanStart = Long.MAX_VALUE;
+            long spanEnd = 0;
+            for (PackMember m : members) {
+                long start = index.dataOffset() + m.offset;
+                if (m.offset < 0 || m.length < 0 || start + m.length > pack.size()) {
+                    throw new CorruptPackException("member '" + m.name + "' lies outside the pack");
+                }
+                spanStart = Math.min(spanStart, start);
+                spanEnd = Math.max(spanEnd, start + m.length);
             }
-            Source source;
-            if (pack.isLocal()) {
-                // a file here: read it twice rather than copy it
-                source = () -> pack.openRange(start, member.length);
-            } else {
-                // over the network: fetch once (in parallel ranges), then check and unpack the local copy
-                download = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
-                pack.copyRange(start, member.length, download);
-                Path local = download;
-                source = () -> Files.newInputStream(local);
+            if (pack.isLocal() && !keep) {
+                // a file here: read each member twice rather than copy it
+                for (PackMember m : members) {
+                    long start = index.dataOffset() + m.offset;
+                    try (InputStream in = pack.openRange(start, m.length)) {
+                        MemberExtractor.verify(in, m);
+                    }
+                }
+                for (PackMember m : members) {
+                    try (InputStream in = pack.openRange(index.dataOffset() + m.offset, m.length)) {
+                        report.filesRestored += MemberExtractor.extract(in, m, buildDir, MemberExtractor.Limits.DEFAULT);
+                    }
+                    report.bytesDown += m.length;
+                }
+                done = true;
+                return files;
             }
-            try (InputStream in = source.open()) {
-                MemberExtractor.verify(in, member);
+            // over the network: one ranged read of the span, cut into one file per member
+            Path span = Files.createTempFile(cache.storage.tempDir(), "members-", ".bin");
+            try {
+                pack.copyRange(spanStart, spanEnd - spanStart, span);
+                for (PackMember m : members) {
+                    Path f = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
+                    files.put(m.name, f);
+                    cut(span, index.dataOffset() + m.offset - spanStart, m.length, f);
+                }
+            } finally {
+                ModuleSave.deleteQuietly(span);
             }
-            try (InputStream in = source.open()) {
-                report.filesRestored = MemberExtractor.extract(in, member, buildDir, MemberExtractor.Limits.DEFAULT);
+            for (PackMember m : members) {
+                try (InputStream in = Files.newInputStream(files.get(m.name))) {
+                    MemberExtractor.verify(in, m);
+                }
             }
-            report.bytesDown += member.length;
-            return true;
+            for (PackMember m : members) {
+                try (InputStream in = Files.newInputStream(files.get(m.name))) {
+                    report.filesRestored += MemberExtractor.extract(in, m, buildDir, MemberExtractor.Limits.DEFAULT);
+                }
+                report.bytesDown += m.length;
+            }
+            done = true;
+            if (!keep) {
+                deleteAll(files);
+                files.clear();
+            }
+            return files;
         } catch (CorruptPackException e) {
             cache.storage.invalidate(pack);
             cache.failed(report, "restore the pack " + describe(pack), "the module is rebuilt", e);
-            return false;
+            return null;
         } catch (StorageException | IOException e) {
             cache.failed(report, "restore from the cache", "the module is rebuilt", e);
-            return false;
+            return null;
         } finally {
-            ModuleSave.deleteQuietly(download);
+            if (!done) {
+                deleteAll(files);
+            }
+        }
+    }
+
+    private static void cut(Path from, long offset, long length, Path to) throws IOException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE)) {
+            for (long done = 0; done < length; ) {
+                long n = in.transferTo(offset + done, length - done, out);
+                if (n <= 0) {
+                    throw new IOException("the downloaded span ends early");
+                }
+                done += n;
+            }
+        }
+    }
+
+    static void deleteAll(Map<String, Path> files) {
+        for (Path f : new ArrayList<>(files.values())) {
+            ModuleSave.deleteQuietly(f);
         }
     }
 

@@ -1,12 +1,16 @@
 package io.github.ghacache.maven;
 
+import io.github.ghacache.config.Mode;
+import io.github.ghacache.fingerprint.Fingerprint;
 import io.github.ghacache.fingerprint.InputDiff;
+import io.github.ghacache.fingerprint.OutputSnapshot;
 import io.github.ghacache.fingerprint.InputItem;
 import io.github.ghacache.fingerprint.InputManifest;
 import io.github.ghacache.fingerprint.ModuleKeys;
 import io.github.ghacache.fingerprint.PathNormalizer;
 import io.github.ghacache.pack.CorruptPackException;
 import io.github.ghacache.pack.PackFormat;
+import io.github.ghacache.pack.PackWriter;
 import io.github.ghacache.pack.RestorePlanner;
 import io.github.ghacache.pack.StepRecord;
 import io.github.ghacache.report.ConsoleFormat;
@@ -21,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,59 +113,105 @@ final class ModuleCacheFlow {
 
         Found found = cache.report.restoreEnabled ? lookup(key, prefix, stepKeys) : Found.NONE;
         cacheNanos += System.nanoTime() - t0;
+        boolean max = cache.settings.mode() == Mode.MAX;
+        StepInputKeys inputKeys = max
+                ? new StepInputKeys(session, cache.settings, project, normalizer, keys, d -> ModuleSave.notPacked(buildDir, d))
+                : null;
         RestorePlanner.Decision decision = found.decision;
-        boolean restored = false;
+        Map<String, StepRecord> reusable = found.reusable;
+        Boolean cleanStart = null;
+        boolean leadRestored = false;
         boolean anyRan = false;
         int cacheableIndex = 0;
+        int restoredSteps = 0;
         List<StepRecord> records = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            PlannedStep step = plan.get(i);
-            if (step.kind() == StepKind.CACHEABLE) {
+        List<PackWriter.Source> outputs = new ArrayList<>();
+        Map<String, PackWriter.CopiedMember> reused = new HashMap<>();
+        Map<String, Path> kept = new HashMap<>();
+        try {
+            for (int i = 0; i < plan.size(); i++) {
+                PlannedStep step = plan.get(i);
+                if (cleanStart == null && step.kind() != StepKind.NEUTRAL) {
+                    // after clean (if planned) and before anything writes: may steps' outputs be told apart?
+                    cleanStart = max && isEmpty(buildDir);
+                }
+                if (step.kind() != StepKind.CACHEABLE) {
+                    long start = System.nanoTime();
+                    runOrSavePartial(step, key, prefix, keys, records, outputs, cleanStart, anyRan);
+                    report.step(step.id(), StepOutcome.NOT_CACHEABLE, (System.nanoTime() - start) / 1_000_000, null);
+                    continue;
+                }
                 String stepKey = keys.keys().cacheableStepKeys().get(step.id());
                 boolean covered = decision != null && cacheableIndex < decision.restoredSteps();
                 cacheableIndex++;
-                if (covered && !restored) {
+                if (covered && !leadRestored) {
+                    leadRestored = true;
                     long t = System.nanoTime();
-                    restored = new MemberRestore(cache, report, buildDir).restore(found.pack, found.index);
+                    Map<String, Path> got = new MemberRestore(cache, report, buildDir)
+                            .restore(found.pack, found.index, decision.members(), max && !decision.full());
                     cacheNanos += System.nanoTime() - t;
-                    if (!restored) {
-                        found = new Found(null, null, null, false, "pack unusable");
+                    if (got == null) {
                         decision = null;
+                        reusable = Map.of();
                         covered = false;
+                    } else {
+                        kept.putAll(got);
                     }
                 }
                 if (covered) {
                     StepRecord r = decision.recordsByKey().get(stepKey);
-                    ProjectModelState.replay(r.effects, project, projectHelper, normalizer);
-                    if (step.mojo().getLifecyclePhase() != null) {
-                        project.addLifecyclePhase(step.mojo().getLifecyclePhase());
-                    }
-                    report.step(step.id(), StepOutcome.RESTORED, 0, r.durationMs);
-                    reportRestoredTests(step);
-                    records.add(new StepRecord(step.id(), stepKey, MemberRestore.MEMBER, r.durationMs, r.effects));
+                    restored(step, r);
+                    restoredSteps++;
+                    records.add(new StepRecord(step.id(), stepKey, r.member, r.durationMs, r.effects)
+                            .withInputKey(r.inputKey));
+                    outputs.add(max ? reuse(found.index, r.member, kept, reused) : null);
                 } else {
-                    ProjectModelState before = ProjectModelState.capture(project);
-                    long start = System.nanoTime();
-                    runner.run(step.mojo());
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    records.add(new StepRecord(step.id(), stepKey, MemberRestore.MEMBER, ms,
-                            before.effectsSince(project, normalizer)));
-                    report.step(step.id(), StepOutcome.RAN, ms, null);
-                    anyRan = true;
+                    String inputKey = max ? inputKeyOf(inputKeys, step) : null;
+                    StepRecord match = inputKey == null ? null : reusable.get(step.id());
+                    Map<String, Path> got = null;
+                    if (match != null && inputKey.equals(match.inputKey)) {
+                        long t = System.nanoTime();
+                        got = new MemberRestore(cache, report, buildDir).restore(found.pack, found.index,
+                                List.of(found.index.index().member(match.member)), true);
+                        cacheNanos += System.nanoTime() - t;
+                        if (got == null) {
+                            reusable = Map.of();
+                        }
+                    }
+                    if (got != null) {
+                        kept.putAll(got);
+                        restored(step, match);
+                        restoredSteps++;
+                        records.add(new StepRecord(step.id(), stepKey, match.member, match.durationMs, match.effects)
+                                .withInputKey(inputKey));
+                        outputs.add(reuse(found.index, match.member, kept, reused));
+                    } else {
+                        OutputSnapshot before = Boolean.TRUE.equals(cleanStart) ? snapshot() : null;
+                        ProjectModelState model = ProjectModelState.capture(project);
+                        long start = System.nanoTime();
+                        runOrSavePartial(step, key, prefix, keys, records, outputs, cleanStart, anyRan);
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        records.add(new StepRecord(step.id(), stepKey, MemberRestore.MEMBER, ms,
+                                model.effectsSince(project, normalizer)).withInputKey(inputKey));
+                        OutputSnapshot after = before == null ? null : snapshot();
+                        outputs.add(after == null ? null
+                                : new PackWriter.SelectedFiles("step", buildDir, before.changedIn(after)));
+                        report.step(step.id(), StepOutcome.RAN, ms, null);
+                        anyRan = true;
+                    }
                 }
                 if (i == lastCacheable) {
-                    finishOutcome(decision, found, stepKeys.size());
+                    finishOutcome(restoredSteps, decision, found, stepKeys.size());
                     if (anyRan && cache.report.saveEnabled) {
                         long t = System.nanoTime();
-                        new ModuleSave(cache, report, buildDir).save(key, prefix, records, inputs);
+                        new ModuleSave(cache, report, buildDir).save(key, prefix, records, inputs,
+                                perStepLayout(cleanStart, outputs));
                         cacheNanos += System.nanoTime() - t;
                     }
                 }
-            } else {
-                long start = System.nanoTime();
-                runner.run(step.mojo());
-                report.step(step.id(), StepOutcome.NOT_CACHEABLE, (System.nanoTime() - start) / 1_000_000, null);
             }
+        } finally {
+            MemberRestore.deleteAll(kept);
         }
         report.cacheMs = cacheNanos / 1_000_000;
         LOG.info(ConsoleFormat.moduleLine(report, cache.nameWidth));
@@ -169,15 +220,103 @@ final class ModuleCacheFlow {
         }
     }
 
-    private void finishOutcome(RestorePlanner.Decision decision, Found found, int total) {
-        int restoredSteps = decision == null ? 0 : decision.restoredSteps();
+    /** Replays a restored step's effects on the model, as if it had run. */
+    private void restored(PlannedStep step, StepRecord r) {
+        ProjectModelState.replay(r.effects, project, projectHelper, normalizer);
+        if (step.mojo().getLifecyclePhase() != null) {
+            project.addLifecyclePhase(step.mojo().getLifecyclePhase());
+        }
+        report.step(step.id(), StepOutcome.RESTORED, 0, r.durationMs);
+        reportRestoredTests(step);
+    }
+
+    /** The bytes of a restored member, for the new pack; one source per member, however many steps share it. */
+    private static PackWriter.Source reuse(PackFormat.ReadIndex index, String member, Map<String, Path> kept,
+            Map<String, PackWriter.CopiedMember> reused) {
+        Path bytes = kept.get(member);
+        if (bytes == null) {
+            return null;
+        }
+        return reused.computeIfAbsent(member, m -> new PackWriter.CopiedMember(m, index.index().member(m), bytes));
+    }
+
+    /** One member per step when every step's outputs are known apart; else the whole build directory. */
+    private static List<PackWriter.Source> perStepLayout(Boolean cleanStart, List<PackWriter.Source> outputs) {
+        return Boolean.TRUE.equals(cleanStart) && !outputs.contains(null) ? outputs : null;
+    }
+
+    /**
+     * Runs a step. When it fails in mode=max, the steps finished before it are saved first (under a key the
+     * exact lookup never finds), so fixing a failing test reruns only what the fix touches.
+     */
+    private void runOrSavePartial(PlannedStep step, String key, String prefix, KeyCalculator.Result keys,
+            List<StepRecord> records, List<PackWriter.Source> outputs, Boolean cleanStart, boolean anyRan)
+            throws LifecycleExecutionException {
+        try {
+            runner.run(step.mojo());
+        } catch (LifecycleExecutionException | RuntimeException e) {
+            List<PackWriter.Source> layout = perStepLayout(cleanStart, outputs);
+            if (anyRan && layout != null && !records.isEmpty() && cache.report.saveEnabled) {
+                new ModuleSave(cache, report, buildDir).save(
+                        CacheKeys.partialKey(prefix, keys.keys().moduleKey()), prefix, records, inputs, layout);
+            }
+            throw e;
+        }
+    }
+
+    private String inputKeyOf(StepInputKeys inputKeys, PlannedStep step) throws LifecycleExecutionException {
+        long t = System.nanoTime();
+        try {
+            Fingerprint f = inputKeys.keyOf(step);
+            if (LOG.isDebugEnabled()) {
+                String name = ConsoleFormat.TAG + ":" + project.getArtifactId() + " step " + step.id();
+                for (InputItem item : f.items()) {
+                    LOG.debug(name + " reads " + item.name() + " = " + item.value());
+                }
+                LOG.debug(name + " input key " + f.hex());
+            }
+            return f.hex();
+        } catch (IOException | RuntimeException e) {
+            cache.failed(report, "compute the key of step " + step.id(), "the step runs", e);
+            return null;
+        } finally {
+            cacheNanos += System.nanoTime() - t;
+        }
+    }
+
+    /** Null when the folder cannot be listed: the pack then holds the whole build directory. */
+    private OutputSnapshot snapshot() throws LifecycleExecutionException {
+        long t = System.nanoTime();
+        try {
+            return OutputSnapshot.take(buildDir, d -> ModuleSave.notPacked(buildDir, d));
+        } catch (IOException | RuntimeException e) {
+            cache.failed(report, "list the build directory", "this module is saved as a whole", e);
+            return null;
+        } finally {
+            cacheNanos += System.nanoTime() - t;
+        }
+    }
+
+    private boolean isEmpty(Path dir) {
+        try {
+            return OutputSnapshot.take(dir, d -> ModuleSave.notPacked(dir, d)).holdsNoFiles();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void finishOutcome(int restoredSteps, RestorePlanner.Decision decision, Found found, int total) {
         report.restoredSteps = restoredSteps;
+        int lead = decision == null ? 0 : decision.restoredSteps();
+        String why = restoredSteps == lead ? (decision == null ? null : decision.reason())
+                : lead > 0 ? decision.reason() + ", " + (restoredSteps - lead) + " more by their own inputs"
+                : restoredSteps + " steps match by their own inputs";
         if (restoredSteps == total) {
-            report.outcome(Outcome.HIT, found.exact ? "exact key" : decision.reason());
+            report.outcome(Outcome.HIT, found.exact ? "exact key" : why);
             return;
         }
         if (restoredSteps > 0) {
-            report.outcome(Outcome.PARTIAL, decision.reason());
+            report.outcome(Outcome.PARTIAL, why);
         } else {
             report.outcome(Outcome.MISS, found.reason != null ? found.reason : "no usable pack");
         }
@@ -201,21 +340,26 @@ final class ModuleCacheFlow {
         report.restoredTests = report.restoredTests == null ? totals : report.restoredTests.plus(totals);
     }
 
+    /** The pack found, what of it restores the plan's lead, and which later steps may match it one by one. */
     private record Found(StoredPack pack, PackFormat.ReadIndex index, RestorePlanner.Decision decision,
-            boolean exact, String reason) {
-        static final Found NONE = new Found(null, null, null, false, "restore disabled");
+            Map<String, StepRecord> reusable, boolean exact, String reason) {
+        static final Found NONE = none("restore disabled");
+
+        static Found none(String reason) {
+            return new Found(null, null, null, Map.of(), false, reason);
+        }
     }
 
     private Found lookup(String key, String prefix, List<String> stepKeys) throws LifecycleExecutionException {
         StoredPack pack = null;
         if (cache.storage.unavailable() != null) {
-            return new Found(null, null, null, false, "cache unavailable: " + cache.storage.unavailable());
+            return Found.none("cache unavailable: " + cache.storage.unavailable());
         }
         try {
             cache.report.countCall();
             Optional<StoredPack> hit = cache.storage.lookup(key, prefix);
             if (hit.isEmpty()) {
-                return new Found(null, null, null, false, "no pack of this module");
+                return Found.none("no pack of this module");
             }
             pack = hit.get();
             PackFormat.ReadIndex index;
@@ -233,16 +377,16 @@ final class ModuleCacheFlow {
                 throw new CorruptPackException("pack claims to hold " + index.index().module + ", not " + report.module);
             }
             RestorePlanner.Decision d = RestorePlanner.decide(report.module, stepKeys, index.index());
-            return new Found(pack, index, d.none() ? null : d, exact, d.none() ? d.reason() : null);
+            return new Found(pack, index, d.none() ? null : d, d.reusableById(), exact, d.none() ? d.reason() : null);
         } catch (CorruptPackException e) {
             if (pack != null) {
                 cache.storage.invalidate(pack);
             }
             cache.failed(report, "read the pack " + MemberRestore.describe(pack), "the module is rebuilt", e);
-            return new Found(null, null, null, false, "corrupt pack");
+            return Found.none("corrupt pack");
         } catch (StorageException | IOException e) {
             cache.failed(report, "look up the cache", "the module is rebuilt", e);
-            return new Found(null, null, null, false, "lookup failed");
+            return Found.none("lookup failed");
         }
     }
 

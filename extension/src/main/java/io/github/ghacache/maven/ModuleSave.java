@@ -9,6 +9,8 @@ import io.github.ghacache.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.lifecycle.LifecycleExecutionException;
@@ -28,8 +30,13 @@ final class ModuleSave {
         this.buildDir = buildDir;
     }
 
-    void save(String key, String prefix, List<StepRecord> records, Map<String, String> inputs)
-            throws LifecycleExecutionException {
+    /**
+     * Saves one pack. With {@code outputs} (mode=max, one source per record: the files the step wrote or the
+     * member it was restored from), each step gets a member of its own; without, one member holds the whole
+     * build directory.
+     */
+    void save(String key, String prefix, List<StepRecord> records, Map<String, String> inputs,
+            List<PackWriter.Source> outputs) throws LifecycleExecutionException {
         if (cache.storage.savingStopped() != null) {
             return; // said once already
         }
@@ -44,8 +51,10 @@ final class ModuleSave {
             index.environment = "java " + Runtime.version().feature() + ", " + KeyCalculator.osFamily();
             index.steps = records;
             index.inputs = inputs;
-            pack = PackWriter.write(cache.storage.tempDir(), index, List.of(new PackWriter.MemberSource(
-                    MemberRestore.MEMBER, buildDir, this::notPacked)));
+            List<? extends PackWriter.Source> sources = outputs == null
+                    ? List.of(new PackWriter.MemberSource(MemberRestore.MEMBER, buildDir, d -> notPacked(buildDir, d)))
+                    : perStepMembers(records, outputs);
+            pack = PackWriter.write(cache.storage.tempDir(), index, sources);
             report.bytesUp = Files.size(pack);
             if (cache.storage.isRemote() && !cache.settings.failOnError()) {
                 // the upload overlaps the rest of the build; the session waits for it at the end
@@ -87,7 +96,28 @@ final class ModuleSave {
         }
     }
 
-    private boolean notPacked(Path dir) {
+    /** Names the members step-1, step-2, ... in plan order; a source shared by several steps is written once. */
+    private static List<PackWriter.Source> perStepMembers(List<StepRecord> records, List<PackWriter.Source> outputs) {
+        Map<PackWriter.Source, String> names = new IdentityHashMap<>();
+        List<PackWriter.Source> sources = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            PackWriter.Source s = outputs.get(i);
+            String name = names.get(s);
+            if (name == null) {
+                name = "step-" + (names.size() + 1);
+                names.put(s, name);
+                sources.add(s instanceof PackWriter.SelectedFiles f
+                        ? new PackWriter.SelectedFiles(name, f.dir(), f.paths())
+                        : new PackWriter.CopiedMember(name, ((PackWriter.CopiedMember) s).meta(),
+                                ((PackWriter.CopiedMember) s).bytes()));
+            }
+            records.get(i).member = name;
+        }
+        return sources;
+    }
+
+    /** Folders of the build directory that are ours, never a step's output. */
+    static boolean notPacked(Path buildDir, Path dir) {
         String name = dir.getFileName().toString();
         return name.startsWith(".gha-cache-restore-") || (name.equals(REPORT_DIR) && buildDir.equals(dir.getParent()));
     }

@@ -35,6 +35,16 @@ final class MojoConfigDigester {
             "maven-surefire-plugin:parallelMavenExecution",
             "maven-failsafe-plugin:parallelMavenExecution");
 
+    /**
+     * Expressions whose value Maven fills in only once a step asking for dependency resolution has run, so
+     * the same step sees them empty or full depending on whether earlier steps ran or were restored. What they
+     * hold, the dependencies, is in every key by content; the expression stands for itself.
+     */
+    private static final Set<String> RESOLVED_BY_MAVEN = Set.of("${project.artifactMap}", "${project.artifacts}",
+            "${project.dependencyArtifacts}", "${project.compileClasspathElements}",
+            "${project.testClasspathElements}", "${project.runtimeClasspathElements}",
+            "${project.systemClasspathElements}");
+
     private final MavenSession session;
     private final PathNormalizer normalizer;
 
@@ -102,6 +112,9 @@ final class MojoConfigDigester {
     }
 
     private String evaluate(String raw, PluginParameterExpressionEvaluator ev) {
+        if (RESOLVED_BY_MAVEN.contains(raw.trim())) {
+            return "resolved:" + raw.trim();
+        }
         Object value;
         try {
             value = ev.evaluate(raw);

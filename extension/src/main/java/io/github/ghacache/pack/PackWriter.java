@@ -21,13 +21,28 @@ import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** Writes a pack: each member a zstd-compressed tar of one folder, then the index in front of them. */
+/**
+ * Writes a pack: each member a zstd-compressed tar (of a folder, or of chosen files of a folder, or the
+ * bytes of a member of an earlier pack, copied as they are), then the index in front of them.
+ */
 public final class PackWriter {
     /** zstd level 3: its default, several hundred MB/s per core with a good ratio for class files. */
     private static final int LEVEL = 3;
 
+    /** Where a member's bytes come from. */
+    public sealed interface Source permits MemberSource, SelectedFiles, CopiedMember {}
+
     /** A folder to pack as one member; {@code skipDir} answers true for sub-folders to leave out. */
-    public record MemberSource(String name, Path dir, Predicate<Path> skipDir) {}
+    public record MemberSource(String name, Path dir, Predicate<Path> skipDir) implements Source {}
+
+    /** Some files and folders of {@code dir}, by relative path ('/' separators): what one step wrote. */
+    public record SelectedFiles(String name, Path dir, List<String> paths) implements Source {}
+
+    /**
+     * A member of an earlier pack, already compressed and checked: {@code bytes} holds exactly its compressed
+     * bytes, {@code meta} its index entry (name and offset are rewritten). Reusing it costs no compression.
+     */
+    public record CopiedMember(String name, PackMember meta, Path bytes) implements Source {}
 
     private PackWriter() {}
 
@@ -35,16 +50,32 @@ public final class PackWriter {
      * Writes the pack into {@code tempDir} and returns its path; fills {@code index.members}. The caller moves
      * or deletes the file.
      */
-    public static Path write(Path tempDir, PackIndex index, List<MemberSource> sources) throws IOException {
+    public static Path write(Path tempDir, PackIndex index, List<? extends Source> sources) throws IOException {
         Files.createDirectories(tempDir);
         List<Path> memberFiles = new ArrayList<>();
+        List<Path> temporary = new ArrayList<>();
         try {
             long offset = 0;
             index.members = new ArrayList<>();
-            for (MemberSource source : sources) {
-                Path tmp = Files.createTempFile(tempDir, "member-", ".tar.zst");
-                memberFiles.add(tmp);
-                PackMember m = writeMember(source, tmp);
+            for (Source source : sources) {
+                PackMember m;
+                if (source instanceof CopiedMember c) {
+                    m = copyOf(c.meta());
+                    m.name = c.name();
+                    if (Files.size(c.bytes()) != m.length) {
+                        throw new IOException("member '" + m.name + "' to reuse has " + Files.size(c.bytes())
+                                + " bytes, not " + m.length);
+                    }
+                    memberFiles.add(c.bytes());
+                } else {
+                    Path tmp = Files.createTempFile(tempDir, "member-", ".tar.zst");
+                    temporary.add(tmp);
+                    memberFiles.add(tmp);
+                    m = source instanceof MemberSource t
+                            ? writeMember(t.name(), t.dir(), listSorted(t.dir(), t.skipDir()), tmp)
+                            : writeMember(((SelectedFiles) source).name(), ((SelectedFiles) source).dir(),
+                                    selected((SelectedFiles) source), tmp);
+                }
                 m.offset = offset;
                 offset += m.length;
                 index.members.add(m);
@@ -67,16 +98,42 @@ public final class PackWriter {
             }
             return pack;
         } finally {
-            for (Path f : memberFiles) {
+            for (Path f : temporary) {
                 Files.deleteIfExists(f);
             }
         }
     }
 
-    private static PackMember writeMember(MemberSource source, Path target) throws IOException {
+    private static PackMember copyOf(PackMember from) {
         PackMember m = new PackMember();
-        m.name = source.name();
-        List<Path> entries = listSorted(source.dir(), source.skipDir());
+        m.name = from.name;
+        m.root = from.root;
+        m.codec = from.codec;
+        m.length = from.length;
+        m.size = from.size;
+        m.files = from.files;
+        m.sha256 = from.sha256;
+        return m;
+    }
+
+    /** The chosen paths that still exist as files or folders (not links), sorted like a folder walk. */
+    private static List<Path> selected(SelectedFiles s) {
+        List<Path> out = new ArrayList<>();
+        for (String rel : new java.util.TreeSet<>(s.paths())) {
+            Path p = s.dir().resolve(rel);
+            if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.add(p);
+            }
+        }
+        out.sort((a, b) -> FileTreeHasher.relative(s.dir(), a).compareTo(FileTreeHasher.relative(s.dir(), b)));
+        return out;
+    }
+
+    private static PackMember writeMember(String name, Path dir, List<Path> entries, Path target)
+            throws IOException {
+        PackMember m = new PackMember();
+        m.name = name;
         MessageDigest md = Digests.sha256();
         long[] compressed = {0};
         OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
@@ -97,16 +154,16 @@ public final class PackWriter {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (Path p : entries) {
-                String name = FileTreeHasher.relative(source.dir(), p);
+                String entryName = FileTreeHasher.relative(dir, p);
                 if (Files.isDirectory(p)) {
-                    TarArchiveEntry e = new TarArchiveEntry(name + "/");
+                    TarArchiveEntry e = new TarArchiveEntry(entryName + "/");
                     e.setMode(TarArchiveEntry.DEFAULT_DIR_MODE);
                     e.setModTime(0);
                     tar.putArchiveEntry(e);
                     tar.closeArchiveEntry();
                 } else {
                     long size = Files.size(p);
-                    TarArchiveEntry e = new TarArchiveEntry(name);
+                    TarArchiveEntry e = new TarArchiveEntry(entryName);
                     e.setSize(size);
                     e.setMode(Files.isExecutable(p) ? 0100755 : 0100644);
                     e.setModTime(0);

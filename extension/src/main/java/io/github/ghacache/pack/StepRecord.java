@@ -7,8 +7,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class StepRecord {
     /** groupId:artifactId:goal@executionId */
     public String id;
+    /** The chained key: covers every input of the module and every step before this one. */
     public String key;
-    /** The member holding this step's outputs. */
+    /**
+     * mode=max only: the key over what this step alone reads, taken just before it ran; set only when
+     * {@link #member} holds this step's outputs and nothing else, so the member can be restored on its own.
+     */
+    public String inputKey;
+    /** The member holding this step's outputs (shared by every step of a mode=min pack). */
     public String member;
     public long durationMs;
     public ModelEffects effects = new ModelEffects();
@@ -21,5 +27,10 @@ public final class StepRecord {
         this.member = member;
         this.durationMs = durationMs;
         this.effects = effects;
+    }
+
+    public StepRecord withInputKey(String inputKey) {
+        this.inputKey = inputKey;
+        return this;
     }
 }

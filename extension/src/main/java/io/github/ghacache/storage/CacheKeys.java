@@ -26,4 +26,12 @@ public final class CacheKeys {
     public static String key(String prefix, String moduleKey) {
         return prefix + moduleKey;
     }
+
+    /**
+     * Where a build that failed part-way keeps the steps it finished (mode=max): found by the prefix as the
+     * newest pack, but never by the exact key, so a later complete build of the same inputs still saves.
+     */
+    public static String partialKey(String prefix, String moduleKey) {
+        return prefix + moduleKey + "-partial";
+    }
 }

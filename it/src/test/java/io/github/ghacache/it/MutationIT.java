@@ -49,42 +49,42 @@ class MutationIT {
     static Stream<Arguments> cases() {
         List<Case> c = new ArrayList<>();
         c.add(new Case("no change", d -> { }, List.of(), "hit", "hit", "hit"));
-        c.add(new Case("lib main source edited", d -> edit(d, "lib/src/main/java/org/example/lib/Lib.java",
+        c.add(new Case("lib main source edited", d -> SampleEdits.edit(d, "lib/src/main/java/org/example/lib/Lib.java",
                 "return 2 * x;", "return x * 2;"), List.of(), "miss", "miss", "miss"));
-        c.add(new Case("app main source edited", d -> edit(d, "app/src/main/java/org/example/app/App.java",
+        c.add(new Case("app main source edited", d -> SampleEdits.edit(d, "app/src/main/java/org/example/app/App.java",
                 "Lib.twice(21)", "Lib.twice(7 * 3)"), List.of(), "hit", "miss", "hit"));
         c.add(new Case("app main source added", d -> Files.writeString(
                 d.resolve("app/src/main/java/org/example/app/More.java"),
                 "package org.example.app;\npublic final class More {}\n"), List.of(), "hit", "miss", "hit"));
         c.add(new Case("app test source deleted", d -> Files.delete(
                 d.resolve("app/src/test/java/org/example/app/AppExtraTest.java")), List.of(), "hit", "miss", "hit"));
-        c.add(new Case("app test source renamed", d -> rename(d,
+        c.add(new Case("app test source renamed", d -> SampleEdits.rename(d,
                 "app/src/test/java/org/example/app/AppExtraTest.java", "AppExtraTest", "AppOtherTest"),
                 List.of(), "hit", "miss", "hit"));
         // lib's test classes change its test-jar, which only extra uses
-        c.add(new Case("lib test source edited", d -> edit(d, "lib/src/test/java/org/example/lib/LibSupport.java",
+        c.add(new Case("lib test source edited", d -> SampleEdits.edit(d, "lib/src/test/java/org/example/lib/LibSupport.java",
                 "return x + x;", "return 2 * x;"), List.of(), "miss", "hit", "miss"));
         c.add(new Case("lib resource renamed", d -> {
             Files.move(d.resolve("lib/src/main/resources/lib.properties"),
                     d.resolve("lib/src/main/resources/lib2.properties"));
             Files.writeString(d.resolve("lib/src/main/resources/lib.properties"), "greeting=${greeting}\n");
         }, List.of(), "miss", "miss", "miss"));
-        c.add(new Case("filtered property changed in the POM", d -> edit(d, "pom.xml",
+        c.add(new Case("filtered property changed in the POM", d -> SampleEdits.edit(d, "pom.xml",
                 "<greeting>Hello</greeting>", "<greeting>Howdy</greeting>"), List.of(), "miss", "miss", "miss"));
         c.add(new Case("filtered property changed by -D", d -> { }, List.of("-Dgreeting=Hi"), "miss", "miss", "miss"));
         c.add(new Case("profile activated by a property", d -> { }, List.of("-Dloud"), "miss", "miss", "miss"));
-        c.add(new Case("dependency version bumped in app", d -> edit(d, "app/pom.xml",
+        c.add(new Case("dependency version bumped in app", d -> SampleEdits.edit(d, "app/pom.xml",
                 "<version>3.17.0</version>", "<version>3.18.0</version>"), List.of(), "hit", "miss", "hit"));
-        c.add(new Case("dependency scope changed in app", d -> edit(d, "app/pom.xml",
+        c.add(new Case("dependency scope changed in app", d -> SampleEdits.edit(d, "app/pom.xml",
                 "<version>3.17.0</version>", "<version>3.17.0</version><scope>runtime</scope>"), List.of(),
                 "hit", "miss", "hit"));
-        c.add(new Case("new dependency in extra", d -> edit(d, "extra/pom.xml", "<dependencies>",
+        c.add(new Case("new dependency in extra", d -> SampleEdits.edit(d, "extra/pom.xml", "<dependencies>",
                 "<dependencies><dependency><groupId>org.apache.commons</groupId><artifactId>commons-lang3</artifactId>"
                         + "<version>3.17.0</version></dependency>"), List.of(), "hit", "hit", "miss"));
-        c.add(new Case("plugin configuration changed in app", d -> edit(d, "app/pom.xml",
+        c.add(new Case("plugin configuration changed in app", d -> SampleEdits.edit(d, "app/pom.xml",
                 "<trimStackTrace>true</trimStackTrace>", "<trimStackTrace>false</trimStackTrace>"), List.of(),
                 "hit", "miss", "hit"));
-        c.add(new Case("plugin version bumped", d -> edit(d, "pom.xml",
+        c.add(new Case("plugin version bumped", d -> SampleEdits.edit(d, "pom.xml",
                 "<artifactId>maven-jar-plugin</artifactId><version>3.4.1</version>",
                 "<artifactId>maven-jar-plugin</artifactId><version>3.4.2</version>"), List.of(), "miss", "miss", "miss"));
         c.add(new Case("compiler release by -D", d -> { }, List.of("-Dmaven.compiler.release=11"), "miss", "miss",
@@ -102,7 +102,7 @@ class MutationIT {
     void exactlyTheAffectedModulesRerunAndOutputsMatchABuildWithoutTheCache(Case c) throws Exception {
         String slug = c.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         MavenBuild build = MavenBuild.of("mutation-" + slug, PROJECT);
-        copyTree(seedStore, build.store);
+        SampleEdits.copyTree(seedStore, build.store);
         c.mutation().apply(build.dir);
         List<String> args = new ArrayList<>(List.of("verify"));
         args.addAll(c.args());
@@ -119,49 +119,7 @@ class MutationIT {
         MavenBuild plain = build.relocatedCopy("without-cache");
         Files.delete(plain.dir.resolve(".mvn/extensions.xml"));
         plain.run(args.toArray(String[]::new)).assertSuccess();
-        assertThat(jars(build.dir)).as("jars of %s equal those of a build without the cache", c.name())
-                .isEqualTo(jars(plain.dir));
-    }
-
-    /** Entries of every jar of every module: module/jar-name → entry → bytes (hex). */
-    private static Map<String, Map<String, String>> jars(Path dir) throws Exception {
-        Map<String, Map<String, String>> out = new TreeMap<>();
-        for (String module : List.of("lib", "app", "extra")) {
-            Path target = dir.resolve(module).resolve("target");
-            try (Stream<Path> s = Files.list(target)) {
-                for (Path jar : (Iterable<Path>) s.filter(p -> p.toString().endsWith(".jar"))::iterator) {
-                    out.put(module + "/" + jar.getFileName(), Jars.entries(jar));
-                }
-            }
-        }
-        assertThat(out).containsKeys("lib/lib-1.0.jar", "lib/lib-1.0-tests.jar", "app/app-1.0.jar");
-        return out;
-    }
-
-    private static void edit(Path dir, String file, String from, String to) throws Exception {
-        Path p = dir.resolve(file);
-        String text = Files.readString(p);
-        assertThat(text).contains(from);
-        Files.writeString(p, text.replace(from, to));
-    }
-
-    private static void rename(Path dir, String file, String fromClass, String toClass) throws Exception {
-        Path p = dir.resolve(file);
-        String text = Files.readString(p).replace(fromClass, toClass);
-        Files.delete(p);
-        Files.writeString(p.resolveSibling(toClass + ".java"), text);
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        assertThat(SampleEdits.jars(build.dir)).as("jars of %s equal those of a build without the cache", c.name())
+                .isEqualTo(SampleEdits.jars(plain.dir));
     }
 }
