@@ -49,7 +49,7 @@ public final class StepReads {
 
     public static Set<Input> of(String groupId, String artifactId, String goal) {
         if (!MAVEN_PLUGINS.equals(groupId)) {
-            return UNKNOWN;
+            return EnumSet.copyOf(UNKNOWN);
         }
         return switch (artifactId + ":" + goal) {
             case "maven-resources-plugin:resources" -> EnumSet.of(Input.RESOURCES);
@@ -65,7 +65,7 @@ public final class StepReads {
             case "maven-source-plugin:jar-no-fork" -> EnumSet.of(Input.MAIN_SOURCES, Input.RESOURCES, Input.POM);
             case "maven-source-plugin:test-jar-no-fork" ->
                 EnumSet.of(Input.TEST_SOURCES, Input.TEST_RESOURCES, Input.POM);
-            default -> UNKNOWN;
+            default -> EnumSet.copyOf(UNKNOWN);
         };
     }
 }

@@ -51,9 +51,11 @@ public final class RestorePlanner {
         Map<String, StepRecord> byKey = new HashMap<>();
         Map<String, Integer> stepsPerMember = new HashMap<>();
         for (StepRecord r : index.steps) {
-            if (r != null && r.key != null && r.member != null && members.containsKey(r.member)) {
-                byKey.put(r.key, r);
+            if (r != null && r.member != null && members.containsKey(r.member)) {
                 stepsPerMember.merge(r.member, 1, Integer::sum);
+                if (r.key != null) {
+                    byKey.put(r.key, r);
+                }
             }
         }
         Map<String, StepRecord> reusable = reusableById(index.steps, stepsPerMember);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ghacache.pack.MemberExtractor.Limits;
 import io.github.ghacache.pack.PackFormat.ReadIndex;
+import io.github.ghacache.pack.PackWriter.CopiedMember;
 import io.github.ghacache.pack.PackWriter.MemberSource;
+import io.github.ghacache.pack.PackWriter.SelectedFiles;
+import io.github.ghacache.pack.PackWriter.Source;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +65,10 @@ class PackRoundTripTest {
     }
 
     private Path writePack(List<MemberSource> sources) throws IOException {
+        return PackWriter.write(tmp.resolve("work"), newIndex(), sources);
+    }
+
+    private Path writeAnyPack(List<? extends Source> sources) throws IOException {
         return PackWriter.write(tmp.resolve("work"), newIndex(), sources);
     }
 
@@ -236,6 +244,127 @@ class PackRoundTripTest {
 
         try (var s = Files.list(tmp.resolve("work"))) {
             assertThat(s).containsExactly(pack);
+        }
+    }
+
+    private static final String SCRIPT = "#!/bin/sh\necho hi\n";
+
+    @Test
+    void selectedFilesPackOnlyTheChosenPathsAndSkipMissingOnes() throws Exception {
+        Path pack = writeAnyPack(List.of(new SelectedFiles("step-1", src, List.of("classes/com/example/A.class",
+                "generated-sources/empty", "bin/run.sh", "no/longer/there.txt", "gone.class"))));
+        ReadIndex ri = readHead(pack);
+        PackMember m = ri.index().member("step-1");
+
+        assertThat(ri.index().members).singleElement().extracting(x -> x.name).isEqualTo("step-1");
+        assertThat(m.files).isEqualTo(2);
+        assertThat(m.size).isEqualTo("class A".length() + SCRIPT.length());
+        assertThat(m.offset).isZero();
+        assertThat(Files.size(pack)).isEqualTo(ri.dataOffset() + m.length);
+
+        byte[] bytes = memberBytes(pack, ri, m);
+        MemberExtractor.verify(new ByteArrayInputStream(bytes), m);
+        Path target = tmp.resolve("target");
+        int files = MemberExtractor.extract(new ByteArrayInputStream(bytes), m, target, Limits.DEFAULT);
+
+        assertThat(files).isEqualTo(2);
+        Map<String, String> restored = TreeSnapshot.of(target);
+        Map<String, String> original = TreeSnapshot.of(src);
+        assertThat(restored).containsOnlyKeys("classes", "classes/com", "classes/com/example",
+                "classes/com/example/A.class", "generated-sources", "generated-sources/empty", "bin",
+                "bin/run.sh");
+        assertThat(restored.get("classes/com/example/A.class")).isEqualTo(original.get("classes/com/example/A.class"));
+        assertThat(restored.get("bin/run.sh")).isEqualTo(original.get("bin/run.sh"));
+        assertThat(target.resolve("generated-sources/empty")).isEmptyDirectory();
+        assertThat(Files.getPosixFilePermissions(target.resolve("bin/run.sh")))
+                .contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void selectedFolderBecomesAnEntryWithoutItsContent() throws Exception {
+        Path pack = writeAnyPack(List.of(new SelectedFiles("step-1", src, List.of("classes/com/example/deep"))));
+        ReadIndex ri = readHead(pack);
+        PackMember m = ri.index().member("step-1");
+        Path target = tmp.resolve("target");
+
+        int files = MemberExtractor.extract(new ByteArrayInputStream(memberBytes(pack, ri, m)), m, target,
+                Limits.DEFAULT);
+
+        assertThat(files).isZero();
+        assertThat(m.files).isZero();
+        assertThat(m.size).isZero();
+        assertThat(target.resolve("classes/com/example/deep")).isEmptyDirectory();
+        assertThat(TreeSnapshot.of(target)).containsOnlyKeys("classes", "classes/com", "classes/com/example",
+                "classes/com/example/deep");
+    }
+
+    @Test
+    void selectedFilesInAnyOrderOrRepeatedGiveEqualMembers() throws Exception {
+        PackMember m1 = readHead(writeAnyPack(List.of(new SelectedFiles("s", src,
+                List.of("big.bin", "bin", "bin/run.sh", "classes/com/example/A.class"))))).index().member("s");
+        PackMember m2 = readHead(writeAnyPack(List.of(new SelectedFiles("s", src,
+                List.of("classes/com/example/A.class", "bin/run.sh", "big.bin", "bin", "big.bin")))))
+                .index().member("s");
+
+        assertThat(m2.files).isEqualTo(3);
+        assertThat(m2.sha256).isEqualTo(m1.sha256);
+        assertThat(m2.length).isEqualTo(m1.length);
+    }
+
+    @Test
+    void copiedMemberRestoresTheSameFilesUnderItsNewName() throws Exception {
+        Path other = tmp.resolve("other");
+        Files.createDirectories(other.resolve("sub"));
+        Files.writeString(other.resolve("x.txt"), "hello");
+        Files.writeString(other.resolve("sub/y.txt"), "world");
+        Path first = writeAnyPack(List.of(new MemberSource("module", src, d -> false),
+                new MemberSource("step-2", other, d -> false)));
+        ReadIndex firstHead = readHead(first);
+        PackMember original = firstHead.index().member("step-2");
+        assertThat(original.offset).isPositive();
+        Path bytesFile = tmp.resolve("step-2.bytes");
+        Files.write(bytesFile, memberBytes(first, firstHead, original));
+
+        Path second = writeAnyPack(List.of(
+                new SelectedFiles("step-1", src, List.of("classes/com/example/A.class")),
+                new CopiedMember("reused", original, bytesFile)));
+        ReadIndex ri = readHead(second);
+        PackMember step1 = ri.index().member("step-1");
+        PackMember copied = ri.index().member("reused");
+
+        assertThat(ri.index().member("step-2")).isNull();
+        assertThat(copied.offset).isEqualTo(step1.length);
+        assertThat(copied.length).isEqualTo(original.length);
+        assertThat(copied.sha256).isEqualTo(original.sha256);
+        assertThat(copied.files).isEqualTo(2);
+        assertThat(copied.size).isEqualTo(10);
+        assertThat(Files.size(second)).isEqualTo(ri.dataOffset() + step1.length + copied.length);
+        assertThat(original.name).isEqualTo("step-2");
+
+        byte[] bytes = memberBytes(second, ri, copied);
+        MemberExtractor.verify(new ByteArrayInputStream(bytes), copied);
+        Path target = tmp.resolve("target");
+        MemberExtractor.extract(new ByteArrayInputStream(bytes), copied, target, Limits.DEFAULT);
+        assertThat(TreeSnapshot.of(target)).isEqualTo(TreeSnapshot.of(other));
+    }
+
+    @Test
+    void copiedMemberWhoseBytesDifferInLengthFromItsMetaIsRefused() throws Exception {
+        Path first = writeAnyPack(List.of(new MemberSource("module", src, d -> false)));
+        ReadIndex head = readHead(first);
+        PackMember original = head.index().member("module");
+        Path bytesFile = tmp.resolve("module.bytes");
+        byte[] bytes = memberBytes(first, head, original);
+        Files.write(bytesFile, Arrays.copyOf(bytes, bytes.length - 1));
+        Path work = tmp.resolve("work2");
+
+        assertThatThrownBy(() -> PackWriter.write(work, newIndex(), List.of(
+                new SelectedFiles("step-1", src, List.of("big.bin")),
+                new CopiedMember("reused", original, bytesFile))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("reused");
+        try (var s = Files.list(work)) {
+            assertThat(s).isEmpty();
         }
     }
 }
