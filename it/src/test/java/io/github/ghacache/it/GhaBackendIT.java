@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.github.ghacache.server.CacheServer;
 import io.github.ghacache.server.http.Endpoint;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,6 +62,44 @@ class GhaBackendIT {
             String secret = server.token().split("\\.")[1];
             assertThat(cold.log() + warm.log() + debug.log()).doesNotContain(secret).doesNotContain("sig=")
                     .doesNotContain("Bearer ey");
+        }
+    }
+
+    @Test
+    void maxModeDownloadsOnlyTheMembersAPartlyChangedModuleNeeds() throws Exception {
+        try (CacheServer server = CacheServer.start()) {
+            MavenBuild build = MavenBuild.of("gha-max", MavenBuild.EXAMPLES.resolve("multi-module"))
+                    .withEnv("ACTIONS_RUNTIME_TOKEN", server.token())
+                    .withEnv("ACTIONS_CACHE_URL", server.v1Url())
+                    .withEnv("ACTIONS_RESULTS_URL", server.v2Url())
+                    .withEnv("ACTIONS_CACHE_SERVICE_V2", "True");
+            // 2 MB that does not compress away: in the resources member, the jar and the sources jar
+            byte[] noise = new byte[1536 * 1024];
+            new Random(42).nextBytes(noise);
+            Files.writeString(build.dir.resolve("core/src/main/resources/noise.txt"),
+                    Base64.getMimeEncoder().encodeToString(noise));
+            MavenBuild.Result cold = build.run("verify", "-Dgha.cache.mode=max").assertSuccess();
+            long packBytes = cold.module("core").get("bytesUp").asLong();
+            assertThat(packBytes).isGreaterThan(4L << 20);
+
+            MavenBuild.Result again = build.relocatedCopy("unchanged").run("verify", "-Dgha.cache.mode=max")
+                    .assertSuccess();
+            assertThat(again.outcomes()).containsEntry("core", "hit").containsEntry("app", "hit");
+
+            // a main source changes: only the resources (and the small test-resources) members are needed
+            MavenBuild edited = build.relocatedCopy("edited");
+            String greeter = "core/src/main/java/org/example/core/Greeter.java";
+            Files.writeString(edited.dir.resolve(greeter), Files.readString(edited.dir.resolve(greeter))
+                    .replace("greeting + \", \" + name", "greeting + \", \" + name.strip()"));
+            server.requestLog().clear();
+            MavenBuild.Result warm = edited.run("verify", "-Dgha.cache.mode=max").assertSuccess();
+            assertThat(warm.steps("core")).containsEntry("maven-resources-plugin:resources", "restored")
+                    .containsEntry("maven-compiler-plugin:compile", "ran")
+                    .containsEntry("maven-jar-plugin:jar", "ran");
+            long down = warm.module("core").get("bytesDown").asLong();
+            assertThat(down).as("bytes of core's members read").isGreaterThan(1L << 20).isLessThan(packBytes / 2);
+            assertThat(server.requestLog().count(Endpoint.BLOB_GET)).as("ranged reads, not one whole download")
+                    .isGreaterThan(1);
         }
     }
 }
