@@ -2,6 +2,7 @@ package io.github.ghacache.maven;
 
 import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.fingerprint.SystemPropertyInputs;
 import io.github.ghacache.http.Deadline;
 import io.github.ghacache.report.BuildReport;
 import io.github.ghacache.report.ConsoleFormat;
@@ -28,6 +29,8 @@ final class BuildCacheSession {
     final int nameWidth;
     final Deadline deadline;
     private final MavenSession session;
+    /** System properties a user set, taken once so that a plugin setting one mid-build changes no later key. */
+    final Map<String, String> systemInputs;
 
     BuildCacheSession(MavenSession session, CacheSettings settings, CacheStorage storage, BuildReport report,
             Deadline deadline) {
@@ -36,6 +39,7 @@ final class BuildCacheSession {
         this.settings = settings;
         this.storage = storage;
         this.report = report;
+        this.systemInputs = SystemPropertyInputs.of(session.getSystemProperties());
         this.nameWidth = session.getProjects().stream().mapToInt(p -> p.getArtifactId().length()).max().orElse(10);
     }
 

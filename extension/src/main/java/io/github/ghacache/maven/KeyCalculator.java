@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,9 +41,11 @@ final class KeyCalculator {
     private final CacheSettings settings;
     private final ProjectDependenciesResolver resolver;
     private final DependencyDigester dependencyDigester;
+    private final Map<String, String> systemInputs;
 
     KeyCalculator(MavenSession session, CacheSettings settings, ProjectDependenciesResolver resolver,
-            DependencyDigester dependencyDigester) {
+            DependencyDigester dependencyDigester, Map<String, String> systemInputs) {
+        this.systemInputs = systemInputs;
         this.session = session;
         this.settings = settings;
         this.resolver = resolver;
@@ -91,6 +94,7 @@ final class KeyCalculator {
         addEnvironment(fb, settings, project);
         addProperties(fb, "property:", project.getProperties(), normalizer);
         addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
+        addSystemProperties(fb, systemInputs, normalizer);
         addResources(fb, "resource", project.getResources(), normalizer);
         addResources(fb, "testResource", project.getTestResources(), normalizer);
         fb.add("sourceRoots", normalizer.normalize(String.join(",", project.getCompileSourceRoots())));
@@ -147,6 +151,11 @@ final class KeyCalculator {
             }
         }
         return false;
+    }
+
+    static void addSystemProperties(FingerprintBuilder fb, Map<String, String> systemInputs,
+            PathNormalizer normalizer) {
+        systemInputs.forEach((k, v) -> fb.add("system.property:" + k, normalizer.normalize(v)));
     }
 
     static void addProperties(FingerprintBuilder fb, String prefix, Properties props,

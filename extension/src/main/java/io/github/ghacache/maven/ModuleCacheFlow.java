@@ -94,7 +94,7 @@ final class ModuleCacheFlow {
         long t0 = System.nanoTime();
         KeyCalculator.Result keys;
         try {
-            keys = new KeyCalculator(session, cache.settings, resolver, cache.dependencyDigester)
+            keys = new KeyCalculator(session, cache.settings, resolver, cache.dependencyDigester, cache.systemInputs)
                     .compute(project, plan, normalizer);
         } catch (Exception e) {
             report.outcome(Outcome.OFF, "keys unavailable");
@@ -115,7 +115,8 @@ final class ModuleCacheFlow {
         cacheNanos += System.nanoTime() - t0;
         boolean max = cache.settings.mode() == Mode.MAX;
         StepInputKeys inputKeys = max
-                ? new StepInputKeys(session, cache.settings, project, normalizer, keys, d -> ModuleSave.notPacked(buildDir, d))
+                ? new StepInputKeys(session, cache.settings, project, normalizer, keys, cache.systemInputs,
+                        d -> ModuleSave.notPacked(buildDir, d))
                 : null;
         RestorePlanner.Decision decision = found.decision;
         Map<String, StepRecord> reusable = found.reusable;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -37,10 +38,12 @@ final class StepInputKeys {
     private final PathNormalizer normalizer;
     private final KeyCalculator.Result moduleKeys;
     private final Predicate<Path> notOutput;
+    private final Map<String, String> systemInputs;
     private final FileTreeHasher hasher = new FileTreeHasher();
 
     StepInputKeys(MavenSession session, CacheSettings settings, MavenProject project, PathNormalizer normalizer,
-            KeyCalculator.Result moduleKeys, Predicate<Path> notOutput) {
+            KeyCalculator.Result moduleKeys, Map<String, String> systemInputs, Predicate<Path> notOutput) {
+        this.systemInputs = systemInputs;
         this.session = session;
         this.settings = settings;
         this.project = project;
@@ -148,6 +151,7 @@ final class StepInputKeys {
     private void properties(FingerprintBuilder fb) {
         KeyCalculator.addProperties(fb, "property:", project.getProperties(), normalizer);
         KeyCalculator.addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
+        KeyCalculator.addSystemProperties(fb, systemInputs, normalizer);
     }
 
     private void pom(FingerprintBuilder fb) throws IOException {
