@@ -40,6 +40,7 @@ final class MavenBuild {
     private final Path logs;
     private int runs;
     private Path mavenHome = MAVEN_HOME;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private final Map<String, String> env = new LinkedHashMap<>();
 
     private MavenBuild(Path dir, Path store, Path logs) {
@@ -66,12 +67,19 @@ final class MavenBuild {
         b.runs = 100;
         b.env.putAll(env);
         b.mavenHome = mavenHome;
+        b.javaHome = javaHome;
         return b;
     }
 
     /** Sets an environment variable for the next builds (the runner's own are pinned empty otherwise). */
     MavenBuild withEnv(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** Runs the next builds on another JDK. */
+    MavenBuild withJavaHome(Path home) {
+        this.javaHome = home;
         return this;
     }
 
@@ -106,7 +114,7 @@ final class MavenBuild {
                 .setNoTransferProgress(true)
                 .addArg("-V")
                 .setLocalRepositoryDirectory(IT_REPO.toFile())
-                .setJavaHome(Path.of(System.getProperty("java.home")).toFile())
+                .setJavaHome(javaHome.toFile())
                 .setOutputHandler(line -> out.append(line).append('\n'))
                 .setErrorHandler(line -> out.append(line).append('\n'));
         // the runner's own environment must not leak into the builds under test
