@@ -158,6 +158,12 @@ change_module() { # project module n: one real change to one main source file (a
     grep -q benchChange "$file" || { echo "run.sh: could not change $file" >&2; exit 1; }
 }
 
+change_test() { # project module n: one real change to one test source file (a new test)
+    local file="$1/$2/src/test/java/bench/$2/C1Test.java"
+    sed -i "s|^class C1Test {|class C1Test {\n    @Test\n    void benchChange$3() {\n        assertEquals($3, $3);\n    }|" "$file"
+    grep -q "benchChange$3" "$file" || { echo "run.sh: could not change $file" >&2; exit 1; }
+}
+
 # Per-module wall times from Maven's reactor summary: "artifactId seconds" lines.
 module_times() {
     sed -n 's/^\[INFO\] \([^ ]*\) \.* SUCCESS \[ *\([0-9.:]*\) \(s\|min\)\]$/\1 \2 \3/p' "$1" \
@@ -311,6 +317,27 @@ for ((r = 1; r <= runs; r++)); do
         keep_or_drop "$rd/$s"
     done
 
+    # mode=max, local store: cold, warm, the leaf's main source changed, and only a test of the leaf changed
+    store="$rd/store-max"
+    for s in cold-max warm-max leaf-max leaftest-max; do
+        fresh_copy ours "$rd/$s"
+        case "$s" in
+            leaf-max) change_module "$rd/$s" "$leaf" "$r" ;;
+            leaftest-max) change_test "$rd/$s" "$leaf" "$r" ;;
+        esac
+        mvn_run "$logs/run$r-$s.log" "$rd/$s" verify "${ours_local[@]}" -Dgha.cache.mode=max -Dgha.cache.dir="$store"
+        report="$logs/run$r-$s.report.json"
+        cp "$rd/$s/target/gha-cache/report.json" "$report"
+        case "$s" in
+            cold-*) check_none_hit "$s" "$report" ;;
+            warm-*) check_all_hit "$s" "$report" ;;
+        esac
+        leaf_line=$(jq -r --arg m "$leaf" '.modules[] | select(.module | endswith(":" + $m))
+            | "\(.restoredSteps)/\(.cacheableSteps) steps restored, \(.bytesDown) B read of the leaf"' "$report")
+        record "$s" "$(ours_outcomes "$report"), saved=$(ours_saved "$report"), cache $(ours_cache_seconds "$report") s; leaf: $leaf_line"
+        keep_or_drop "$rd/$s"
+    done
+
     # 2-3. ours, the cache service (cache-server on 127.0.0.1): cold, warm
     start_server "$rd/server"
     for s in cold-gha warm-gha; do
@@ -382,6 +409,10 @@ declare -A label=(
     [warm-local]="ours, warm (fresh copy, full local store)"
     [leaf-local]="ours, leaf \`$leaf\` changed (local)"
     [root-local]="ours, near-root \`$nearroot\` changed (local)"
+    [cold-max]="ours, mode=max, cold (empty local store)"
+    [warm-max]="ours, mode=max, warm"
+    [leaf-max]="ours, mode=max, leaf \`$leaf\` main source changed"
+    [leaftest-max]="ours, mode=max, only a test of the leaf \`$leaf\` changed"
     [cold-gha]="ours, cold (empty cache service)"
     [warm-gha]="ours, warm (cache service)"
     [cold-peer]="peer, cold (empty cache)"
@@ -389,8 +420,8 @@ declare -A label=(
     [leaf-peer]="peer, leaf \`$leaf\` changed"
     [root-peer]="peer, near-root \`$nearroot\` changed"
 )
-order=(plain floor floor-ours cold-local warm-local leaf-local root-local cold-gha warm-gha cold-peer warm-peer
-    leaf-peer root-peer)
+order=(plain floor floor-ours cold-local warm-local leaf-local root-local cold-max warm-max leaf-max leaftest-max
+    cold-gha warm-gha cold-peer warm-peer leaf-peer root-peer)
 
 ext_commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$root" status --porcelain -- extension 2>/dev/null)" ]; then
@@ -428,6 +459,8 @@ java_version=$(java -version 2>&1 | head -n 1)
         echo "| ${label[$s]} / (floor + plain time of the modules it rebuilt = $local_ideal s) | $(ratio "$(med "$s")" "$local_ideal") |"
     done
     echo "| leaf change ours / leaf change peer | $(ratio "$(med leaf-local)" "$(med leaf-peer)") |"
+    echo "| cold ours (mode=max) / cold ours (mode=min) | $(ratio "$(med cold-max)" "$(med cold-local)") |"
+    echo "| leaf test change, mode=max / leaf main change, mode=min | $(ratio "$(med leaftest-max)" "$(med leaf-local)") |"
     echo
     echo "Plain build's own time of the leaf \`$leaf\`: $(median $(for ((i = 1; i <= runs; i++)); do awk -v m="$leaf" '$1 == m { print $2 }' "$logs/run$i-plain.times"; done)) s;"
     echo "of \`$nearroot\`: $(median $(for ((i = 1; i <= runs; i++)); do awk -v m="$nearroot" '$1 == m { print $2 }' "$logs/run$i-plain.times"; done)) s (median of the reactor summaries)."

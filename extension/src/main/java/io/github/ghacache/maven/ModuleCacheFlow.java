@@ -152,6 +152,7 @@ final class ModuleCacheFlow {
                             .restore(found.pack, found.index, decision.members(), max && !decision.full());
                     cacheNanos += System.nanoTime() - t;
                     if (got == null) {
+                        found = Found.none("pack unusable");
                         decision = null;
                         reusable = Map.of();
                         covered = false;
@@ -176,6 +177,7 @@ final class ModuleCacheFlow {
                                 List.of(found.index.index().member(match.member)), true);
                         cacheNanos += System.nanoTime() - t;
                         if (got == null) {
+                            found = Found.none("pack unusable");
                             reusable = Map.of();
                         }
                     }

@@ -122,6 +122,9 @@ final class MavenBuild {
                 "ACTIONS_CACHE_SERVICE_V2", "GITHUB_STEP_SUMMARY", "MAVEN_OPTS", "MAVEN_ARGS")) {
             req.addShellEnvironment(var, "");
         }
+        // short builds: the JIT's first tier and the serial collector start Maven about a third faster, and
+        // change nothing the extension does (the forked test JVMs are not affected)
+        req.addShellEnvironment("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         req.addShellEnvironment("CI", "false");
         req.addShellEnvironment("GITHUB_ACTIONS", "false");
         env.forEach(req::addShellEnvironment);

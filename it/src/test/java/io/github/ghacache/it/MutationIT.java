@@ -25,6 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MutationIT {
     private static final Path PROJECT = MavenBuild.PROJECTS.resolve("mutations");
     private static final List<String> MODES = List.of("min", "max");
+    /** The cases also run on Maven 4: relocation, a source change, a -D property, a parallel build. */
+    private static final List<String> ON_MAVEN_4 = List.of("no change", "lib main source edited",
+            "filtered property changed by -D", "parallel build (-T 2)");
     private final Map<String, Path> seedStores = new LinkedHashMap<>();
     /** Jars of the plain build of each case: the same whatever the mode, so built once. */
     private final Map<String, Map<String, Map<String, String>>> plainJars = new LinkedHashMap<>();
@@ -43,12 +46,15 @@ class MutationIT {
 
     @BeforeAll
     void seed() throws Exception {
-        for (String mode : MODES) {
-            MavenBuild seed = MavenBuild.of("mutation-seed-" + mode, PROJECT);
-            MavenBuild.Result r = seed.run("verify", "-Dgha.cache.mode=" + mode).assertSuccess();
-            assertThat(r.outcomes()).containsEntry("lib", "miss").containsEntry("app", "miss")
-                    .containsEntry("extra", "miss");
-            seedStores.put(mode, seed.store);
+        for (String maven : List.of("3", "4")) {
+            for (String mode : MODES) {
+                MavenBuild seed = MavenBuild.of("mutation-seed-" + mode + "-maven" + maven, PROJECT)
+                        .withMaven(maven.equals("4") ? MavenBuild.MAVEN4_HOME : MavenBuild.MAVEN_HOME);
+                MavenBuild.Result r = seed.run("verify", "-Dgha.cache.mode=" + mode).assertSuccess();
+                assertThat(r.outcomes()).containsEntry("lib", "miss").containsEntry("app", "miss")
+                        .containsEntry("extra", "miss");
+                seedStores.put(mode + maven, seed.store);
+            }
         }
     }
 
@@ -62,6 +68,14 @@ class MutationIT {
         c.add(new Case("app main source added", d -> Files.writeString(
                 d.resolve("app/src/main/java/org/example/app/More.java"),
                 "package org.example.app;\npublic final class More {}\n"), List.of(), "hit", "miss", "hit"));
+        c.add(new Case("app main source deleted", d -> Files.delete(
+                d.resolve("app/src/main/java/org/example/app/Spare.java")), List.of(), "hit", "miss", "hit"));
+        c.add(new Case("app main source renamed", d -> SampleEdits.rename(d,
+                "app/src/main/java/org/example/app/Spare.java", "Spare", "Reserve"), List.of(), "hit", "miss", "hit"));
+        c.add(new Case("app test source added", d -> Files.writeString(
+                d.resolve("app/src/test/java/org/example/app/MoreTest.java"),
+                "package org.example.app;\nclass MoreTest {\n    @org.junit.jupiter.api.Test\n    void runs() {}\n}\n"),
+                List.of(), "hit", "miss", "hit"));
         c.add(new Case("app test source deleted", d -> Files.delete(
                 d.resolve("app/src/test/java/org/example/app/AppExtraTest.java")), List.of(), "hit", "miss", "hit"));
         c.add(new Case("app test source renamed", d -> SampleEdits.rename(d,
@@ -70,6 +84,12 @@ class MutationIT {
         // lib's test classes change its test-jar, which only extra uses
         c.add(new Case("lib test source edited", d -> SampleEdits.edit(d, "lib/src/test/java/org/example/lib/LibSupport.java",
                 "return x + x;", "return 2 * x;"), List.of(), "miss", "hit", "miss"));
+        c.add(new Case("lib resource edited", d -> Files.writeString(d.resolve("lib/src/main/resources/notes.txt"),
+                "Other notes.\n"), List.of(), "miss", "miss", "miss"));
+        c.add(new Case("lib resource added", d -> Files.writeString(d.resolve("lib/src/main/resources/more.txt"),
+                "More.\n"), List.of(), "miss", "miss", "miss"));
+        c.add(new Case("lib resource deleted", d -> Files.delete(d.resolve("lib/src/main/resources/notes.txt")),
+                List.of(), "miss", "miss", "miss"));
         c.add(new Case("lib resource renamed", d -> {
             Files.move(d.resolve("lib/src/main/resources/lib.properties"),
                     d.resolve("lib/src/main/resources/lib2.properties"));
@@ -108,15 +128,20 @@ class MutationIT {
         }, List.of(), "hit", "miss", "hit"));
         c.add(new Case("salt changed", d -> { }, List.of("-Dgha.cache.salt=v2"), "miss", "miss", "miss"));
         c.add(new Case("parallel build (-T 2)", d -> { }, List.of("-T", "2"), "hit", "hit", "hit"));
-        return c.stream().flatMap(x -> MODES.stream().map(mode -> Arguments.of(x, mode)));
+        return Stream.concat(
+                c.stream().flatMap(x -> MODES.stream().map(mode -> Arguments.of(x, mode, "3"))),
+                c.stream().filter(x -> ON_MAVEN_4.contains(x.name()))
+                        .flatMap(x -> MODES.stream().map(mode -> Arguments.of(x, mode, "4"))));
     }
 
-    @ParameterizedTest(name = "{0} (mode={1})")
+    @ParameterizedTest(name = "{0} (mode={1}, Maven {2})")
     @MethodSource("cases")
-    void exactlyTheAffectedModulesRerunAndOutputsMatchABuildWithoutTheCache(Case c, String mode) throws Exception {
+    void exactlyTheAffectedModulesRerunAndOutputsMatchABuildWithoutTheCache(Case c, String mode, String maven)
+            throws Exception {
         String slug = c.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        MavenBuild build = MavenBuild.of("mutation-" + mode + "-" + slug, PROJECT);
-        SampleEdits.copyTree(seedStores.get(mode), build.store);
+        MavenBuild build = MavenBuild.of("mutation-" + mode + "-maven" + maven + "-" + slug, PROJECT)
+                .withMaven(maven.equals("4") ? MavenBuild.MAVEN4_HOME : MavenBuild.MAVEN_HOME);
+        SampleEdits.copyTree(seedStores.get(mode + maven), build.store);
         c.mutation().apply(build.dir);
         List<String> args = new ArrayList<>(List.of("verify"));
         args.addAll(c.args());
@@ -137,14 +162,15 @@ class MutationIT {
         }
         assertThat(actual).as(c.name()).isEqualTo(expected);
 
-        if (!plainJars.containsKey(c.name())) {
+        String plainKey = c.name() + " on Maven " + maven;
+        if (!plainJars.containsKey(plainKey)) {
             MavenBuild plain = build.relocatedCopy("without-cache");
             Files.delete(plain.dir.resolve(".mvn/extensions.xml"));
             plain.deleteTargets();
             plain.run(args.toArray(String[]::new)).assertSuccess();
-            plainJars.put(c.name(), SampleEdits.jars(plain.dir));
+            plainJars.put(plainKey, SampleEdits.jars(plain.dir));
         }
         assertThat(SampleEdits.jars(build.dir)).as("jars of %s equal those of a build without the cache", c.name())
-                .isEqualTo(plainJars.get(c.name()));
+                .isEqualTo(plainJars.get(plainKey));
     }
 }

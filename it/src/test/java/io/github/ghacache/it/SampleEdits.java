@@ -24,7 +24,7 @@ final class SampleEdits {
                 }
             }
         }
-        assertThat(out).containsKeys("lib/lib-1.0.jar", "lib/lib-1.0-tests.jar", "app/app-1.0.jar");
+        assertThat(out).containsKeys("lib/lib-1.0.jar", "app/app-1.0.jar");
         return out;
     }
 
