@@ -33,7 +33,10 @@ public final class StepReads {
          * classpath, properties) is in their key already, so an edit elsewhere in the POM does not rerun them.
          */
         MODULE_FILES_BUT_POM,
-        /** Every file of the build folder as the step finds it. */
+        /**
+         * Every file of the build folder as the step finds it (outputs of earlier steps by content), but the
+         * compiler's bookkeeping (maven-status), which holds absolute paths and no input of a later step.
+         */
         BUILD_DIR,
         /** Project and user properties. */
         PROPERTIES,
@@ -57,9 +60,10 @@ public final class StepReads {
             case "maven-compiler-plugin:compile" -> EnumSet.of(Input.MAIN_SOURCES, Input.COMPILE_CLASSPATH);
             case "maven-compiler-plugin:testCompile" ->
                 EnumSet.of(Input.TEST_SOURCES, Input.MAIN_CLASSES, Input.TEST_CLASSPATH);
-            // tests may read any file of their module, and the user properties surefire passes on to them
-            case "maven-surefire-plugin:test" -> EnumSet.of(Input.MAIN_OUTPUT, Input.TEST_OUTPUT,
-                    Input.TEST_CLASSPATH, Input.MODULE_FILES_BUT_POM, Input.PROPERTIES);
+            // tests may read any file of their module, whatever earlier steps (cacheable or not) wrote into the
+            // build folder, and the properties surefire passes on to them
+            case "maven-surefire-plugin:test" -> EnumSet.of(Input.BUILD_DIR, Input.TEST_CLASSPATH,
+                    Input.MODULE_FILES_BUT_POM, Input.PROPERTIES);
             case "maven-jar-plugin:jar" -> EnumSet.of(Input.MAIN_OUTPUT, Input.POM);
             case "maven-jar-plugin:test-jar" -> EnumSet.of(Input.TEST_OUTPUT, Input.POM);
             case "maven-source-plugin:jar-no-fork" -> EnumSet.of(Input.MAIN_SOURCES, Input.RESOURCES, Input.POM);

@@ -94,7 +94,9 @@ final class StepInputKeys {
             }
             case BUILD_DIR -> {
                 Path dir = Path.of(project.getBuild().getDirectory());
-                hasher.hash(dir, notOutput).forEach((rel, digest) -> fb.add("build:" + rel, digest));
+                Path bookkeeping = dir.resolve("maven-status");
+                hasher.hash(dir, d -> d.equals(bookkeeping) || notOutput.test(d))
+                        .forEach((rel, digest) -> fb.add("build:" + rel, digest));
             }
             case PROPERTIES -> properties(fb);
             case POM -> pom(fb);

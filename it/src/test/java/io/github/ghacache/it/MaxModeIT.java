@@ -193,4 +193,39 @@ class MaxModeIT {
                 .containsEntry("extra", "hit");
         assertSameJarsAsPlainBuild(build);
     }
+
+    @Test
+    void testsRerunWhenANonCacheableStepWritesSomethingElseForThem() throws Exception {
+        MavenBuild build = MavenBuild.of("max-uncached-writer", PROJECT);
+        // antrun (not cacheable) writes a file into the build folder; a test reads it and says what it saw
+        SampleEdits.edit(build.dir, "app/pom.xml", "<plugins>", "<plugins><plugin><artifactId>maven-antrun-plugin"
+                + "</artifactId><version>3.1.0</version><executions><execution><id>data</id>"
+                + "<phase>generate-test-resources</phase><goals><goal>run</goal></goals><configuration><target>"
+                + "<echo file=\"${project.build.directory}/data.txt\" message=\"alpha\"/></target></configuration>"
+                + "</execution></executions></plugin>");
+        Files.writeString(build.dir.resolve("app/src/test/java/org/example/app/DataTest.java"), """
+                package org.example.app;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.junit.jupiter.api.Test;
+
+                class DataTest {
+                    @Test
+                    void recordsWhatItRead() throws Exception {
+                        Files.writeString(Path.of("target", "data-seen.txt"), Files.readString(Path.of("target", "data.txt")));
+                    }
+                }
+                """);
+        build.run("verify", MAX).assertSuccess();
+        assertThat(Files.readString(build.dir.resolve("app/target/data-seen.txt"))).isEqualTo("alpha");
+
+        SampleEdits.edit(build.dir, "app/pom.xml", "message=\"alpha\"", "message=\"beta\"");
+        build.deleteTargets();
+        MavenBuild.Result r = build.run("verify", MAX).assertSuccess();
+
+        // the POM is no input of the tests as a file, but what the changed step wrote is
+        assertThat(r.steps("app")).containsEntry(COMPILE, "restored").containsEntry(TEST, "ran");
+        assertThat(Files.readString(build.dir.resolve("app/target/data-seen.txt"))).isEqualTo("beta");
+    }
 }
