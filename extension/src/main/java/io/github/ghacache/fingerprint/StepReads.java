@@ -19,6 +19,8 @@ public final class StepReads {
         TEST_SOURCES,
         /** The class files (only) of the main output folder: what javac reads of it. */
         MAIN_CLASSES,
+        /** The class files of the test output folder (javac has it on its classpath too). */
+        TEST_CLASSES,
         /** Every file of the main output folder: classes and resources. */
         MAIN_OUTPUT,
         TEST_OUTPUT,
@@ -57,9 +59,12 @@ public final class StepReads {
         return switch (artifactId + ":" + goal) {
             case "maven-resources-plugin:resources" -> EnumSet.of(Input.RESOURCES);
             case "maven-resources-plugin:testResources" -> EnumSet.of(Input.TEST_RESOURCES);
-            case "maven-compiler-plugin:compile" -> EnumSet.of(Input.MAIN_SOURCES, Input.COMPILE_CLASSPATH);
+            // javac has its own output folder on its classpath: class files already there (none in a clean
+            // build; leftovers otherwise) count, resources do not
+            case "maven-compiler-plugin:compile" ->
+                EnumSet.of(Input.MAIN_SOURCES, Input.MAIN_CLASSES, Input.COMPILE_CLASSPATH);
             case "maven-compiler-plugin:testCompile" ->
-                EnumSet.of(Input.TEST_SOURCES, Input.MAIN_CLASSES, Input.TEST_CLASSPATH);
+                EnumSet.of(Input.TEST_SOURCES, Input.MAIN_CLASSES, Input.TEST_CLASSES, Input.TEST_CLASSPATH);
             // tests may read any file of their module, whatever earlier steps (cacheable or not) wrote into the
             // build folder, and the properties surefire passes on to them
             case "maven-surefire-plugin:test" -> EnumSet.of(Input.BUILD_DIR, Input.TEST_CLASSPATH,

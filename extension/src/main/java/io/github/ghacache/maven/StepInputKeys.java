@@ -77,6 +77,8 @@ final class StepInputKeys {
             case TEST_SOURCES -> roots(fb, "testSource", project.getTestCompileSourceRoots());
             case MAIN_CLASSES -> tree(fb, "classes", Path.of(project.getBuild().getOutputDirectory()),
                     rel -> rel.endsWith(".class"));
+            case TEST_CLASSES -> tree(fb, "testClasses", Path.of(project.getBuild().getTestOutputDirectory()),
+                    rel -> rel.endsWith(".class"));
             case MAIN_OUTPUT -> tree(fb, "output", Path.of(project.getBuild().getOutputDirectory()), rel -> true);
             case TEST_OUTPUT -> tree(fb, "testOutput", Path.of(project.getBuild().getTestOutputDirectory()),
                     rel -> true);

@@ -13,10 +13,10 @@ class StepReadsTest {
             Input.PROPERTIES, Input.TEST_CLASSPATH, Input.POM);
 
     @Test
-    void compileReadsMainSourcesAndCompileClasspathOnly() {
+    void compileReadsMainSourcesClassFilesAlreadyThereAndCompileClasspathOnly() {
         Set<Input> reads = StepReads.of(MAVEN, "maven-compiler-plugin", "compile");
 
-        assertThat(reads).containsExactlyInAnyOrder(Input.MAIN_SOURCES, Input.COMPILE_CLASSPATH);
+        assertThat(reads).containsExactlyInAnyOrder(Input.MAIN_SOURCES, Input.MAIN_CLASSES, Input.COMPILE_CLASSPATH);
         assertThat(reads).doesNotContain(Input.TEST_SOURCES, Input.MODULE_FILES, Input.MODULE_FILES_BUT_POM,
                 Input.BUILD_DIR, Input.TEST_CLASSPATH);
     }
@@ -25,7 +25,8 @@ class StepReadsTest {
     void testCompileReadsMainClassesNotMainOutput() {
         Set<Input> reads = StepReads.of(MAVEN, "maven-compiler-plugin", "testCompile");
 
-        assertThat(reads).containsExactlyInAnyOrder(Input.TEST_SOURCES, Input.MAIN_CLASSES, Input.TEST_CLASSPATH);
+        assertThat(reads).containsExactlyInAnyOrder(Input.TEST_SOURCES, Input.MAIN_CLASSES, Input.TEST_CLASSES,
+                Input.TEST_CLASSPATH);
         assertThat(reads).doesNotContain(Input.MAIN_OUTPUT, Input.MAIN_SOURCES, Input.COMPILE_CLASSPATH);
     }
 
