@@ -5,6 +5,7 @@ import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.config.SettingsException;
 import io.github.ghacache.http.Deadline;
 import io.github.ghacache.http.Redactor;
+import io.github.ghacache.pack.CodecWarmup;
 import io.github.ghacache.storage.gha.GhaRuntime;
 import io.github.ghacache.storage.gha.GhaStorage;
 import io.github.ghacache.report.BuildReport;
@@ -60,6 +61,7 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info(ConsoleFormat.TAG + "disabled (gha.cache.enabled=false)");
             return;
         }
+        CodecWarmup.startInBackground();
         Deadline deadline = Deadline.after(settings.timeout());
         BuildReport report = new BuildReport();
         Opened opened;

@@ -103,6 +103,7 @@ final class ModuleCacheFlow {
             runAll(plan);
             return;
         }
+        report.keysMs = (System.nanoTime() - t0) / 1_000_000;
         logInputs(keys);
         inputs = InputManifest.of(keys.base(), keys.steps());
         String prefix = CacheKeys.prefix(cache.settings.scope(), project.getGroupId(), project.getArtifactId());
@@ -111,7 +112,9 @@ final class ModuleCacheFlow {
         report.key = keys.keys().moduleKey();
         report.cacheableSteps = stepKeys.size();
 
+        long tLookup = System.nanoTime();
         Found found = cache.report.restoreEnabled ? lookup(key, prefix, stepKeys) : Found.NONE;
+        report.lookupMs = (System.nanoTime() - tLookup) / 1_000_000;
         cacheNanos += System.nanoTime() - t0;
         boolean max = cache.settings.mode() == Mode.MAX;
         StepInputKeys inputKeys = max
@@ -151,6 +154,7 @@ final class ModuleCacheFlow {
                     Map<String, Path> got = new MemberRestore(cache, report, buildDir)
                             .restore(found.pack, found.index, decision.members(), max && !decision.full());
                     cacheNanos += System.nanoTime() - t;
+                    report.restoreMs += (System.nanoTime() - t) / 1_000_000;
                     if (got == null) {
                         found = Found.none("pack unusable");
                         decision = null;
@@ -176,6 +180,7 @@ final class ModuleCacheFlow {
                         got = new MemberRestore(cache, report, buildDir).restore(found.pack, found.index,
                                 List.of(found.index.index().member(match.member)), true);
                         cacheNanos += System.nanoTime() - t;
+                        report.restoreMs += (System.nanoTime() - t) / 1_000_000;
                         if (got == null) {
                             found = Found.none("pack unusable");
                             reusable = Map.of();
@@ -210,6 +215,7 @@ final class ModuleCacheFlow {
                         new ModuleSave(cache, report, buildDir).save(key, prefix, records, inputs,
                                 perStepLayout(cleanStart, outputs));
                         cacheNanos += System.nanoTime() - t;
+                        report.saveMs += (System.nanoTime() - t) / 1_000_000;
                     }
                 }
             }
@@ -284,6 +290,7 @@ final class ModuleCacheFlow {
             return null;
         } finally {
             cacheNanos += System.nanoTime() - t;
+            report.keysMs += (System.nanoTime() - t) / 1_000_000;
         }
     }
 

@@ -46,6 +46,11 @@ public final class ModuleReport {
     public int filesRestored;
     /** Time the cache itself spent on this module: keys, lookup, restore, save. */
     public long cacheMs;
+    /** The parts of {@link #cacheMs}: computing keys (step keys of mode=max included), the lookup, unpacking, saving. */
+    public long keysMs;
+    public long lookupMs;
+    public long restoreMs;
+    public long saveMs;
     public String backend;
     public final List<Step> steps = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
