@@ -319,7 +319,7 @@ for ((r = 1; r <= runs; r++)); do
 
     # mode=max, local store: cold, warm, the leaf's main source changed, and only a test of the leaf changed
     store="$rd/store-max"
-    for s in cold-max warm-max leaf-max leaftest-max; do
+    for s in cold-max warm-max leaftest-max leaf-max; do
         fresh_copy ours "$rd/$s"
         case "$s" in
             leaf-max) change_module "$rd/$s" "$leaf" "$r" ;;
@@ -420,7 +420,7 @@ declare -A label=(
     [leaf-peer]="peer, leaf \`$leaf\` changed"
     [root-peer]="peer, near-root \`$nearroot\` changed"
 )
-order=(plain floor floor-ours cold-local warm-local leaf-local root-local cold-max warm-max leaf-max leaftest-max
+order=(plain floor floor-ours cold-local warm-local leaf-local root-local cold-max warm-max leaftest-max leaf-max
     cold-gha warm-gha cold-peer warm-peer leaf-peer root-peer)
 
 ext_commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)

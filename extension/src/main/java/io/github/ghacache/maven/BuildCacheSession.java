@@ -7,6 +7,7 @@ import io.github.ghacache.http.Deadline;
 import io.github.ghacache.report.BuildReport;
 import io.github.ghacache.report.ConsoleFormat;
 import io.github.ghacache.report.ModuleReport;
+import io.github.ghacache.storage.CacheKeys;
 import io.github.ghacache.storage.CacheStorage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ final class BuildCacheSession {
     private final MavenSession session;
     /** System properties a user set, taken once so that a plugin setting one mid-build changes no later key. */
     final Map<String, String> systemInputs;
+    /** Null for a local store (its lookups cost nothing worth overlapping). */
+    final LookupPrefetch prefetch;
 
     BuildCacheSession(MavenSession session, CacheSettings settings, CacheStorage storage, BuildReport report,
             Deadline deadline) {
@@ -40,6 +43,13 @@ final class BuildCacheSession {
         this.storage = storage;
         this.report = report;
         this.systemInputs = SystemPropertyInputs.of(session.getSystemProperties());
+        this.prefetch = storage.isRemote() && report.restoreEnabled && storage.unavailable() == null
+                ? new LookupPrefetch(storage, session.getProjects().stream()
+                        .map(p -> CacheKeys.prefix(settings.scope(), p.getGroupId(), p.getArtifactId())).toList())
+                : null;
+        for (int i = 0; prefetch != null && i < prefetch.asked(); i++) {
+            report.countCall();
+        }
         this.nameWidth = session.getProjects().stream().mapToInt(p -> p.getArtifactId().length()).max().orElse(10);
     }
 

@@ -109,6 +109,9 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
                 LOG.warn(ConsoleFormat.TAG + "could not write " + file + ": " + e.getMessage());
             }
         } finally {
+            if (cache.prefetch != null) {
+                cache.prefetch.close();
+            }
             cache.storage.close();
         }
     }

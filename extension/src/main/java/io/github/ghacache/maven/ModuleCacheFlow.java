@@ -366,8 +366,15 @@ final class ModuleCacheFlow {
             return Found.none("cache unavailable: " + cache.storage.unavailable());
         }
         try {
-            cache.report.countCall();
-            Optional<StoredPack> hit = cache.storage.lookup(key, prefix);
+            Optional<StoredPack> newest = cache.prefetch == null ? null
+                    : cache.prefetch.newest(prefix, cache.deadline.remainingMillis());
+            Optional<StoredPack> hit;
+            if (newest != null && (newest.isEmpty() || key.equals(newest.get().key()))) {
+                hit = newest; // no pack of this module at all, or its newest is the exact one: asked already
+            } else {
+                cache.report.countCall();
+                hit = cache.storage.lookup(key, prefix);
+            }
             if (hit.isEmpty()) {
                 return Found.none("no pack of this module");
             }

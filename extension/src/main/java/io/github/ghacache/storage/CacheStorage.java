@@ -12,6 +12,15 @@ public interface CacheStorage extends Closeable {
     /** The pack saved under key, else the newest pack whose key starts with prefix, else empty (a miss). */
     Optional<StoredPack> lookup(String key, String prefix) throws StorageException;
 
+    /**
+     * The newest pack whose key starts with prefix, asked ahead of time (before the module's key is known).
+     * A failure here must leave the store's own bookkeeping alone: the module's real lookup will meet the
+     * same trouble and report it.
+     */
+    default Optional<StoredPack> prefetchNewest(String prefix) throws StorageException {
+        return lookup(prefix, prefix);
+    }
+
     /** Stores the file under key unless the key exists; returns false when it already existed. */
     boolean save(String key, String prefix, Path pack) throws StorageException;
 

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The same project built on two JDKs (this one and another feature version found beside it, or named by
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class JavaVersionIT {
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
-    @Test
-    void packsOfOneJavaVersionAreNeverRestoredOnAnother() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"min", "max"})
+    void packsOfOneJavaVersionAreNeverRestoredOnAnother(String mode) throws Exception {
         Path other = otherJdk().orElse(null);
         if (other == null) {
             String why = "no JDK of another feature version beside this one; set IT_OTHER_JDK to one";
@@ -30,18 +32,19 @@ class JavaVersionIT {
             }
             Assumptions.abort(why);
         }
-        MavenBuild build = MavenBuild.of("java-version", MavenBuild.PROJECTS.resolve("mutations"));
-        build.run("verify").assertSuccess();
+        MavenBuild build = MavenBuild.of("java-version-" + mode, MavenBuild.PROJECTS.resolve("mutations"));
+        String modeArg = "-Dgha.cache.mode=" + mode;
+        build.run("verify", modeArg).assertSuccess();
         build.deleteTargets();
 
-        MavenBuild.Result onOther = build.withJavaHome(other).run("verify").assertSuccess();
+        MavenBuild.Result onOther = build.withJavaHome(other).run("verify", modeArg).assertSuccess();
 
         assertThat(onOther.outcomes()).containsEntry("lib", "miss").containsEntry("app", "miss")
                 .containsEntry("extra", "miss");
         assertThat(onOther.module("lib").get("missReasons").toString()).contains("Java " + feature(javaHome()) + " ")
                 .contains("-> " + feature(other) + " ");
         build.deleteTargets();
-        assertThat(build.run("verify").assertSuccess().outcomes()).containsEntry("lib", "hit")
+        assertThat(build.run("verify", modeArg).assertSuccess().outcomes()).containsEntry("lib", "hit")
                 .containsEntry("app", "hit");
     }
 

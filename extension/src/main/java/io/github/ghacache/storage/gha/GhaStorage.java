@@ -143,20 +143,36 @@ public final class GhaStorage implements CacheStorage {
             return Optional.empty();
         }
         try {
-            Optional<CacheProtocol.Hit> hit = protocol.lookup(key, List.of(prefix));
-            if (hit.isEmpty()) {
-                return Optional.empty();
-            }
-            String matched = hit.get().matchedKey();
-            RemotePack.UrlRenewer renew = () -> protocol.lookup(matched, List.of())
-                    .filter(h -> h.matchedKey().equals(matched))
-                    .map(CacheProtocol.Hit::downloadUrl);
-            RemotePack pack = RemotePack.open(http, hit.get().downloadUrl(), matched, renew, transfers, chunkSize);
-            transportFailures.set(0);
-            return Optional.of(pack);
+            return find(key, prefix);
         } catch (IOException e) {
             throw transportFailure("cache lookup failed", e);
         }
+    }
+
+    @Override
+    public Optional<StoredPack> prefetchNewest(String prefix) throws StorageException {
+        if (unavailable != null) {
+            return Optional.empty();
+        }
+        try {
+            return find(prefix, prefix);
+        } catch (IOException e) {
+            throw new StorageException(Kind.TRANSIENT, "cache lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<StoredPack> find(String key, String prefix) throws IOException, StorageException {
+        Optional<CacheProtocol.Hit> hit = protocol.lookup(key, List.of(prefix));
+        if (hit.isEmpty()) {
+            return Optional.empty();
+        }
+        String matched = hit.get().matchedKey();
+        RemotePack.UrlRenewer renew = () -> protocol.lookup(matched, List.of())
+                .filter(h -> h.matchedKey().equals(matched))
+                .map(CacheProtocol.Hit::downloadUrl);
+        RemotePack pack = RemotePack.open(http, hit.get().downloadUrl(), matched, renew, transfers, chunkSize);
+        transportFailures.set(0);
+        return Optional.of(pack);
     }
 
     @Override

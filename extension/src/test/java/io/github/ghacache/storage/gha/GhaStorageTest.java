@@ -235,4 +235,32 @@ class GhaStorageTest {
             assertThat(s.save(PREFIX + "2", PREFIX, file("b", 100, 2))).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(GhaRuntime.Protocol.class)
+    void prefetchFindsTheNewestPackByPrefixAlone(GhaRuntime.Protocol protocol) throws Exception {
+        try (GhaStorage s = storage(protocol)) {
+            assertThat(s.prefetchNewest(PREFIX)).isEmpty();
+            s.save(PREFIX + "old", PREFIX, file("a", 1000, 1));
+            s.save(PREFIX + "new", PREFIX, file("b", 1000, 2));
+
+            assertThat(s.prefetchNewest(PREFIX).orElseThrow().key()).isEqualTo(PREFIX + "new");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GhaRuntime.Protocol.class)
+    void failedPrefetchesNeverCountTowardsGivingUp(GhaRuntime.Protocol protocol) throws Exception {
+        GhaStorage s = storage(protocol);
+        server.close();
+        try (s) {
+            // two failures in a row are what gives a service up
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> s.prefetchNewest(PREFIX)).isInstanceOf(StorageException.class);
+            }
+            assertThat(s.unavailable()).as("only the modules' own lookups decide").isNull();
+            assertThatThrownBy(() -> s.lookup(PREFIX + "1", PREFIX)).isInstanceOf(StorageException.class);
+            assertThat(s.unavailable()).isNull();
+        }
+    }
 }
