@@ -65,12 +65,20 @@ final class MemberRestore {
                         MemberExtractor.verify(in, m);
                     }
                 }
+                List<MemberExtractor.Source> sources = new ArrayList<>();
                 for (PackMember m : members) {
-                    try (InputStream in = pack.openRange(index.dataOffset() + m.offset, m.length)) {
-                        report.filesRestored += MemberExtractor.extract(in, m, buildDir, MemberExtractor.Limits.DEFAULT);
-                    }
+                    long start = index.dataOffset() + m.offset;
+                    sources.add(() -> {
+                        try {
+                            return pack.openRange(start, m.length);
+                        } catch (StorageException e) {
+                            throw new IOException(e.getMessage(), e);
+                        }
+                    });
                     report.bytesDown += m.length;
                 }
+                report.filesRestored += MemberExtractor.extractAll(members, sources, buildDir,
+                        MemberExtractor.Limits.DEFAULT);
                 done = true;
                 return files;
             }
@@ -91,12 +99,14 @@ final class MemberRestore {
                     MemberExtractor.verify(in, m);
                 }
             }
+            List<MemberExtractor.Source> sources = new ArrayList<>();
             for (PackMember m : members) {
-                try (InputStream in = Files.newInputStream(files.get(m.name))) {
-                    report.filesRestored += MemberExtractor.extract(in, m, buildDir, MemberExtractor.Limits.DEFAULT);
-                }
+                Path f = files.get(m.name);
+                sources.add(() -> Files.newInputStream(f));
                 report.bytesDown += m.length;
             }
+            report.filesRestored += MemberExtractor.extractAll(members, sources, buildDir,
+                    MemberExtractor.Limits.DEFAULT);
             done = true;
             if (!keep) {
                 deleteAll(files);

@@ -77,6 +77,40 @@ public final class MemberExtractor {
         }
     }
 
+    /** Opens one member's verified compressed bytes. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Unpacks several verified members, in order, into one staging folder (a later member's file replaces an
+     * earlier one's), then moves the result into place once; returns the number of files written.
+     */
+    public static int extractAll(List<PackMember> members, List<Source> sources, Path targetRoot, Limits limits)
+            throws IOException, CorruptPackException {
+        for (PackMember member : members) {
+            if (member.size < 0 || member.size > limits.maxBytes() || member.files < 0
+                    || member.files > limits.maxFiles()) {
+                throw new CorruptPackException("member '" + member.name + "' declares " + member.files + " files, "
+                        + member.size + " bytes: beyond the limits");
+            }
+        }
+        Files.createDirectories(targetRoot);
+        Path staging = targetRoot.resolve(".gha-cache-restore-" + UUID.randomUUID());
+        Files.createDirectory(staging);
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                try (InputStream in = sources.get(i).open()) {
+                    unpack(in, members.get(i), staging);
+                }
+            }
+            return moveIntoPlace(staging, targetRoot);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
     private static void unpack(InputStream compressed, PackMember member, Path staging)
             throws IOException, CorruptPackException {
         long bytes = 0;

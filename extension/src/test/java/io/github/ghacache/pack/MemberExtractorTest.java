@@ -126,6 +126,32 @@ class MemberExtractorTest {
     }
 
     @Test
+    void severalMembersLandInOrderWithTheLaterOnesFileWinning() throws Exception {
+        Crafted first = craft(Entry.file("classes/A.class", "a1"), Entry.file("ok.txt", "from first"));
+        Crafted second = craft(Entry.file("classes/B.class", "b"), Entry.file("ok.txt", "from second"));
+
+        int files = MemberExtractor.extractAll(List.of(first.member(), second.member()),
+                List.of(first::stream, second::stream), target, Limits.DEFAULT);
+
+        assertThat(files).isEqualTo(3);
+        assertThat(target.resolve("classes/A.class")).hasContent("a1");
+        assertThat(target.resolve("classes/B.class")).hasContent("b");
+        assertThat(target.resolve("ok.txt")).hasContent("from second");
+        assertThat(target.resolve("classes/com/example/Existing.class")).hasContent("existing");
+    }
+
+    @Test
+    void aHostileSecondMemberLeavesTheTargetUntouchedByTheFirstToo() throws Exception {
+        Crafted first = craft(Entry.file("ok.txt", "from first"));
+        Crafted second = craft(Entry.file("../evil", "pwned"));
+
+        assertThatThrownBy(() -> MemberExtractor.extractAll(List.of(first.member(), second.member()),
+                List.of(first::stream, second::stream), target, Limits.DEFAULT))
+                .isInstanceOf(CorruptPackException.class);
+        assertThat(TreeSnapshot.of(target)).isEqualTo(before);
+    }
+
+    @Test
     void refusesParentTraversalEntry() throws Exception {
         Crafted c = craft(Entry.file("ok.txt", "overwritten"), Entry.file("../evil", "pwned"));
 
