@@ -140,7 +140,8 @@ class MutationIT {
      * restored (modules not listed follow the module outcome).
      */
     private static final Map<String, Map<String, Set<String>>> MAX_RAN = Map.of(
-            "app main source edited", Map.of("app", Set.of("compile", "testCompile", "test", "jar")),
+            // 7 * 3 is folded to 21: the class files come out identical, so testCompile and jar are restored
+            "app main source edited", Map.of("app", Set.of("compile", "test")),
             "app test source deleted", Map.of("app", Set.of("testCompile", "test")),
             "lib test source edited", Map.of("lib", Set.of("testCompile", "test", "test-jar")),
             "lib resource edited", Map.of("lib", Set.of("resources", "test", "jar")),
