@@ -1,6 +1,7 @@
 package io.github.ghacache.maven;
 
 import io.github.ghacache.storage.CacheStorage;
+import io.github.ghacache.storage.DaemonPools;
 import io.github.ghacache.storage.StoredPack;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * For a remote store: when the build starts, asks for the newest pack of every module at once, so that the
@@ -24,12 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LookupPrefetch {
     private static final int THREADS = 4;
 
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "gha-cache-lookup-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = DaemonPools.fixed(THREADS, "gha-cache-lookup-");
     private final Map<String, Future<Optional<StoredPack>>> byPrefix = new ConcurrentHashMap<>();
     private final int asked;
 

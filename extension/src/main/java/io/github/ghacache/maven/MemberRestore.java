@@ -57,15 +57,9 @@ final class MemberRestore {
                 spanStart = Math.min(spanStart, start);
                 spanEnd = Math.max(spanEnd, start + m.length);
             }
+            List<MemberExtractor.Source> sources = new ArrayList<>();
             if (pack.isLocal() && !keep) {
-                // a file here: read each member twice rather than copy it
-                for (PackMember m : members) {
-                    long start = index.dataOffset() + m.offset;
-                    try (InputStream in = pack.openRange(start, m.length)) {
-                        MemberExtractor.verify(in, m);
-                    }
-                }
-                List<MemberExtractor.Source> sources = new ArrayList<>();
+                // a file here: read each member twice (check, then unpack) rather than copy it
                 for (PackMember m : members) {
                     long start = index.dataOffset() + m.offset;
                     sources.add(() -> {
@@ -75,38 +69,32 @@ final class MemberRestore {
                             throw new IOException(e.getMessage(), e);
                         }
                     });
-                    report.bytesDown += m.length;
                 }
-                report.filesRestored += MemberExtractor.extractAll(members, sources, buildDir,
-                        MemberExtractor.Limits.DEFAULT);
-                done = true;
-                return files;
-            }
-            // over the network: one ranged read of the span, cut into one file per member
-            Path span = Files.createTempFile(cache.storage.tempDir(), "members-", ".bin");
-            try {
-                pack.copyRange(spanStart, spanEnd - spanStart, span);
-                for (PackMember m : members) {
-                    Path f = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
-                    files.put(m.name, f);
-                    cut(span, index.dataOffset() + m.offset - spanStart, m.length, f);
-                }
-            } finally {
-                ModuleSave.deleteQuietly(span);
-            }
-            for (PackMember m : members) {
-                try (InputStream in = Files.newInputStream(files.get(m.name))) {
-                    MemberExtractor.verify(in, m);
+            } else {
+                // over the network (or kept for the next pack): one ranged read of the span, one file per member
+                Path span = Files.createTempFile(cache.storage.tempDir(), "members-", ".bin");
+                try {
+                    pack.copyRange(spanStart, spanEnd - spanStart, span);
+                    for (PackMember m : members) {
+                        Path f = Files.createTempFile(cache.storage.tempDir(), "member-", ".tar.zst");
+                        files.put(m.name, f);
+                        cut(span, index.dataOffset() + m.offset - spanStart, m.length, f);
+                        sources.add(() -> Files.newInputStream(f));
+                    }
+                } finally {
+                    ModuleSave.deleteQuietly(span);
                 }
             }
-            List<MemberExtractor.Source> sources = new ArrayList<>();
-            for (PackMember m : members) {
-                Path f = files.get(m.name);
-                sources.add(() -> Files.newInputStream(f));
-                report.bytesDown += m.length;
+            for (int i = 0; i < members.size(); i++) {
+                try (InputStream in = sources.get(i).open()) {
+                    MemberExtractor.verify(in, members.get(i));
+                }
             }
             report.filesRestored += MemberExtractor.extractAll(members, sources, buildDir,
                     MemberExtractor.Limits.DEFAULT);
+            for (PackMember m : members) {
+                report.bytesDown += m.length;
+            }
             done = true;
             if (!keep) {
                 deleteAll(files);

@@ -10,6 +10,7 @@ import io.github.ghacache.fingerprint.ModuleKeys;
 import io.github.ghacache.fingerprint.PathNormalizer;
 import io.github.ghacache.pack.CorruptPackException;
 import io.github.ghacache.pack.PackFormat;
+import io.github.ghacache.pack.PackMember;
 import io.github.ghacache.pack.PackWriter;
 import io.github.ghacache.pack.RestorePlanner;
 import io.github.ghacache.pack.StepRecord;
@@ -150,11 +151,7 @@ final class ModuleCacheFlow {
                 cacheableIndex++;
                 if (covered && !leadRestored) {
                     leadRestored = true;
-                    long t = System.nanoTime();
-                    Map<String, Path> got = new MemberRestore(cache, report, buildDir)
-                            .restore(found.pack, found.index, decision.members(), max && !decision.full());
-                    cacheNanos += System.nanoTime() - t;
-                    report.restoreMs += (System.nanoTime() - t) / 1_000_000;
+                    Map<String, Path> got = restoreMembers(found, decision.members(), max && !decision.full());
                     if (got == null) {
                         found = Found.none("pack unusable");
                         decision = null;
@@ -176,11 +173,7 @@ final class ModuleCacheFlow {
                     StepRecord match = inputKey == null ? null : reusable.get(step.id());
                     Map<String, Path> got = null;
                     if (match != null && inputKey.equals(match.inputKey)) {
-                        long t = System.nanoTime();
-                        got = new MemberRestore(cache, report, buildDir).restore(found.pack, found.index,
-                                List.of(found.index.index().member(match.member)), true);
-                        cacheNanos += System.nanoTime() - t;
-                        report.restoreMs += (System.nanoTime() - t) / 1_000_000;
+                        got = restoreMembers(found, List.of(found.index.index().member(match.member)), true);
                         if (got == null) {
                             found = Found.none("pack unusable");
                             reusable = Map.of();
@@ -226,6 +219,19 @@ final class ModuleCacheFlow {
         LOG.info(ConsoleFormat.moduleLine(report, cache.nameWidth));
         if (report.restoredTests != null) {
             LOG.info(ConsoleFormat.testsLine(report.module, cache.nameWidth, report.restoredTests));
+        }
+    }
+
+    /** Restores members of the found pack, counting the time as restore time (see {@link MemberRestore}). */
+    private Map<String, Path> restoreMembers(Found found, List<PackMember> members, boolean keep)
+            throws LifecycleExecutionException {
+        long t = System.nanoTime();
+        try {
+            return new MemberRestore(cache, report, buildDir).restore(found.pack, found.index, members, keep);
+        } finally {
+            long spent = System.nanoTime() - t;
+            cacheNanos += spent;
+            report.restoreMs += spent / 1_000_000;
         }
     }
 

@@ -1,22 +1,16 @@
 package io.github.ghacache.maven;
 
+import io.github.ghacache.storage.DaemonPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Uploads that overlap the build; the session waits for them, within the cache time budget, at its end. */
 final class SaveQueue {
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "gha-cache-upload-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = DaemonPools.fixed(2, "gha-cache-upload-");
     private final List<Future<?>> pending = new ArrayList<>();
 
     synchronized void submit(Runnable upload) {

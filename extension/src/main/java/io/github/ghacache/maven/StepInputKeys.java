@@ -39,11 +39,15 @@ final class StepInputKeys {
     private final KeyCalculator.Result moduleKeys;
     private final Predicate<Path> notOutput;
     private final Map<String, String> systemInputs;
+    /** The POM's path relative to the module folder, as module files are named. */
+    private final String pomPath;
     private final FileTreeHasher hasher = new FileTreeHasher();
 
     StepInputKeys(MavenSession session, CacheSettings settings, MavenProject project, PathNormalizer normalizer,
             KeyCalculator.Result moduleKeys, Map<String, String> systemInputs, Predicate<Path> notOutput) {
         this.systemInputs = systemInputs;
+        this.pomPath = project.getFile() == null ? "" : FileTreeHasher.relative(
+                project.getBasedir().toPath().toAbsolutePath(), project.getFile().toPath().toAbsolutePath());
         this.session = session;
         this.settings = settings;
         this.project = project;
@@ -86,10 +90,8 @@ final class StepInputKeys {
             case TEST_CLASSPATH -> dependencies(fb, null);
             case MODULE_FILES -> moduleKeys.moduleFiles().forEach((rel, digest) -> fb.add("file:" + rel, digest));
             case MODULE_FILES_BUT_POM -> {
-                String pom = project.getFile() == null ? "" : FileTreeHasher.relative(
-                        project.getBasedir().toPath().toAbsolutePath(), project.getFile().toPath().toAbsolutePath());
                 moduleKeys.moduleFiles().forEach((rel, digest) -> {
-                    if (!rel.equals(pom)) {
+                    if (!rel.equals(pomPath)) {
                         fb.add("file:" + rel, digest);
                     }
                 });
@@ -160,7 +162,9 @@ final class StepInputKeys {
 
     private void pom(FingerprintBuilder fb) throws IOException {
         if (project.getFile() != null && project.getFile().isFile()) {
-            fb.add("pom", hasher.digestOf(project.getFile().toPath()));
+            // hashed with the module's files already, unless the POM lies outside the module's folder
+            String known = moduleKeys.moduleFiles().get(pomPath);
+            fb.add("pom", known != null ? known : hasher.digestOf(project.getFile().toPath()));
         }
         TreeMap<String, String> model = new TreeMap<>();
         model.put("name", String.valueOf(project.getName()));

@@ -61,20 +61,7 @@ public final class MemberExtractor {
     /** Unpacks verified compressed bytes under targetRoot; returns the number of files written. */
     public static int extract(InputStream compressed, PackMember member, Path targetRoot, Limits limits)
             throws IOException, CorruptPackException {
-        if (member.size < 0 || member.size > limits.maxBytes() || member.files < 0
-                || member.files > limits.maxFiles()) {
-            throw new CorruptPackException("member '" + member.name + "' declares " + member.files + " files, "
-                    + member.size + " bytes: beyond the limits");
-        }
-        Files.createDirectories(targetRoot);
-        Path staging = targetRoot.resolve(".gha-cache-restore-" + UUID.randomUUID());
-        Files.createDirectory(staging);
-        try {
-            unpack(compressed, member, staging);
-            return moveIntoPlace(staging, targetRoot);
-        } finally {
-            deleteTree(staging);
-        }
+        return extractAll(List.of(member), List.of(() -> compressed), targetRoot, limits);
     }
 
     /** Opens one member's verified compressed bytes. */

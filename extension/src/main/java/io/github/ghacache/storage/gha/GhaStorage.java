@@ -5,6 +5,7 @@ import io.github.ghacache.http.HttpTransport;
 import io.github.ghacache.http.Redactor;
 import io.github.ghacache.http.RetryPolicy;
 import io.github.ghacache.storage.CacheStorage;
+import io.github.ghacache.storage.DaemonPools;
 import io.github.ghacache.storage.StorageException;
 import io.github.ghacache.storage.StorageException.Kind;
 import io.github.ghacache.storage.StoredPack;
@@ -16,8 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -65,12 +64,7 @@ public final class GhaStorage implements CacheStorage {
             throw new StorageException(Kind.CONFIG, "cannot create a temporary folder: " + e, e);
         }
         quietHttpClientLogs();
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService transfers = Executors.newFixedThreadPool(tuning.parallelTransfers(), r -> {
-            Thread t = new Thread(r, "gha-cache-transfer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService transfers = DaemonPools.fixed(tuning.parallelTransfers(), "gha-cache-transfer-");
         HttpTransport http = new HttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(60),
                 tuning.parallelTransfers() * 2 + 2, deadline, RetryPolicy.standard(), new Redactor(runtime.token()),
                 onCall);
