@@ -271,6 +271,23 @@ fresh_copy peer "$work/warmup-peer"
 mvn_run "$logs/warmup-peer.log" "$work/warmup-peer" validate -Dmaven.build.cache.location="$work/warmup-peer-cache"
 rm -rf "$work/warmup-plain" "$work/warmup-ours" "$work/warmup-peer" "$work/warmup-store" "$work/warmup-peer-cache"
 
+# The floor any core extension starts from: `validate` with a jar that is only declared in extensions.xml
+# (JUnit's apiguardian-api, in the local repository since the warm-up build): Maven then builds a second
+# container at start to resolve and load it, which a build without .mvn/extensions.xml never does.
+cp -r "$work/pristine/plain" "$work/pristine/anyext"
+mkdir -p "$work/pristine/anyext/.mvn"
+extensions_xml org.apiguardian apiguardian-api 1.1.2 >"$work/pristine/anyext/.mvn/extensions.xml"
+
+# The leaf's own cold build: the leaf alone (-pl) in a fresh JVM, its upstream modules installed in a local
+# repository of the benchmark's own, layered over the user's (read-only: Maven's maven.repo.local.tail).
+# Its own time is Maven's "Total time" of that build (a one-module build prints no reactor summary).
+user_repo=$(sed -n 's:.*<localRepository>\(.*\)</localRepository>.*:\1:p' "$HOME/.m2/settings.xml" 2>/dev/null | head -n 1)
+user_repo=${user_repo:-$HOME/.m2/repository}
+leaf_repo=(-Dmaven.repo.local="$work/leaf-repo" -Dmaven.repo.local.tail="$user_repo")
+fresh_copy plain "$work/leaf-install"
+mvn_run "$logs/leaf-install.log" "$work/leaf-install" install -DskipTests "${leaf_repo[@]}"
+rm -rf "$work/leaf-install"
+
 ours_local=(-Dgha.cache.backend=local)
 ours_gha=(-Dgha.cache.backend=gha)
 
@@ -288,6 +305,14 @@ for ((r = 1; r <= runs; r++)); do
     floor=$seconds
     record floor
     keep_or_drop "$rd/plain"
+    fresh_copy anyext "$rd/anyext"
+    mvn_run "$logs/run$r-floor-anyext.log" "$rd/anyext" validate
+    record floor-anyext
+    keep_or_drop "$rd/anyext"
+    fresh_copy plain "$rd/leaf-alone"
+    mvn_run "$logs/run$r-leaf-alone.log" "$rd/leaf-alone" verify -pl "$leaf" "${leaf_repo[@]}"
+    record leaf-alone "the leaf's own time (Maven's Total time): $(maven_total "$last_log") s"
+    keep_or_drop "$rd/leaf-alone"
     fresh_copy ours "$rd/floor-ours"
     mvn_run "$logs/run$r-floor-ours.log" "$rd/floor-ours" validate "${ours_local[@]}" -Dgha.cache.dir="$rd/floor-store"
     record floor-ours
@@ -404,7 +429,9 @@ ratio() { # a b
 declare -A label=(
     [plain]="plain \`mvn verify\`, no extension"
     [floor]="\`mvn validate\`, no extension (the floor)"
+    [floor-anyext]="\`mvn validate\` with an empty core extension"
     [floor-ours]="\`mvn validate\` with ours"
+    [leaf-alone]="plain \`mvn verify -pl $leaf\`: the leaf alone, cold (upstream installed)"
     [cold-local]="ours, cold (empty local store)"
     [warm-local]="ours, warm (fresh copy, full local store)"
     [leaf-local]="ours, leaf \`$leaf\` changed (local)"
@@ -420,7 +447,7 @@ declare -A label=(
     [leaf-peer]="peer, leaf \`$leaf\` changed"
     [root-peer]="peer, near-root \`$nearroot\` changed"
 )
-order=(plain floor floor-ours cold-local warm-local leaf-local root-local cold-max warm-max leaftest-max leaf-max
+order=(plain floor floor-anyext floor-ours leaf-alone cold-local warm-local leaf-local root-local cold-max warm-max leaftest-max leaf-max
     cold-gha warm-gha cold-peer warm-peer leaf-peer root-peer)
 
 ext_commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -447,6 +474,7 @@ java_version=$(java -version 2>&1 | head -n 1)
     echo "| ratio | value |"
     echo "| --- | ---: |"
     echo "| warm ours (local) / floor | $(ratio "$(med warm-local)" "$(med floor)") |"
+    echo "| warm ours (local) / \`validate\` with an empty core extension | $(ratio "$(med warm-local)" "$(med floor-anyext)") |"
     echo "| warm ours (local) / \`validate\` with ours | $(ratio "$(med warm-local)" "$(med floor-ours)") |"
     echo "| warm ours (local) / warm peer | $(ratio "$(med warm-local)" "$(med warm-peer)") |"
     echo "| cold ours (local) / cold peer | $(ratio "$(med cold-local)" "$(med cold-peer)") |"
@@ -458,6 +486,11 @@ java_version=$(java -version 2>&1 | head -n 1)
         local_ideal=$(median ${ideal[$s]:-})
         echo "| ${label[$s]} / (floor + plain time of the modules it rebuilt = $local_ideal s) | $(ratio "$(med "$s")" "$local_ideal") |"
     done
+    # shellcheck disable=SC2046
+    leaf_own=$(median $(for ((i = 1; i <= runs; i++)); do maven_total "$logs/run$i-leaf-alone.log"; echo; done))
+    leaf_bound=$(awk -v f="$(med floor)" -v o="$leaf_own" 'BEGIN { printf "%.2f", f + 1.2 * o }')
+    echo "| ${label[leaf-local]} / (floor + 1.2 x the leaf's own cold time $leaf_own s = $leaf_bound s) | $(ratio "$(med leaf-local)" "$leaf_bound") |"
+    echo "| ${label[leaf-peer]} / (the same bound) | $(ratio "$(med leaf-peer)" "$leaf_bound") |"
     echo "| leaf change ours / leaf change peer | $(ratio "$(med leaf-local)" "$(med leaf-peer)") |"
     echo "| cold ours (mode=max) / cold ours (mode=min) | $(ratio "$(med cold-max)" "$(med cold-local)") |"
     echo "| leaf test change, mode=max / leaf main change, mode=min | $(ratio "$(med leaftest-max)" "$(med leaf-local)") |"

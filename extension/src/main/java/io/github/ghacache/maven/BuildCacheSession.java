@@ -26,6 +26,9 @@ final class BuildCacheSession {
     final CacheStorage storage;
     final BuildReport report;
     final DependencyDigester dependencyDigester = new DependencyDigester();
+    final ReactorModules reactor;
+    /** Set once the build starts; null when not started. */
+    DependencyPrewarm prewarm;
     final SaveQueue saves = new SaveQueue();
     final int nameWidth;
     final Deadline deadline;
@@ -43,6 +46,7 @@ final class BuildCacheSession {
         this.storage = storage;
         this.report = report;
         this.systemInputs = SystemPropertyInputs.of(session.getSystemProperties());
+        this.reactor = ReactorModules.of(session);
         this.prefetch = storage.isRemote() && report.restoreEnabled && storage.unavailable() == null
                 ? new LookupPrefetch(storage, session.getProjects().stream()
                         .map(p -> CacheKeys.prefix(settings.scope(), p.getGroupId(), p.getArtifactId())).toList())

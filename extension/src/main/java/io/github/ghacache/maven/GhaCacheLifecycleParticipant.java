@@ -5,7 +5,6 @@ import io.github.ghacache.config.CacheSettings;
 import io.github.ghacache.config.SettingsException;
 import io.github.ghacache.http.Deadline;
 import io.github.ghacache.http.Redactor;
-import io.github.ghacache.pack.CodecWarmup;
 import io.github.ghacache.storage.gha.GhaRuntime;
 import io.github.ghacache.storage.gha.GhaStorage;
 import io.github.ghacache.report.BuildReport;
@@ -27,6 +26,7 @@ import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +38,12 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
     static final String STRATEGY_CLASS = "org.apache.maven.plugin.MojosExecutionStrategy";
 
     private final BuildCacheSessions sessions;
+    private final ProjectDependenciesResolver resolver;
 
     @Inject
-    public GhaCacheLifecycleParticipant(BuildCacheSessions sessions) {
+    public GhaCacheLifecycleParticipant(BuildCacheSessions sessions, ProjectDependenciesResolver resolver) {
         this.sessions = sessions;
+        this.resolver = resolver;
     }
 
     @Override
@@ -61,7 +63,7 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info(ConsoleFormat.TAG + "disabled (gha.cache.enabled=false)");
             return;
         }
-        CodecWarmup.startInBackground();
+        StartupWarmup.startInBackground();
         Deadline deadline = Deadline.after(settings.timeout());
         BuildReport report = new BuildReport();
         Opened opened;
@@ -78,7 +80,9 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
         report.backend = opened.storage().name();
         report.restoreEnabled = settings.restore() && opened.restoreAllowed();
         report.saveEnabled = settings.save() && opened.saveAllowed();
-        sessions.set(new BuildCacheSession(session, settings, opened.storage(), report, deadline));
+        BuildCacheSession cache = new BuildCacheSession(session, settings, opened.storage(), report, deadline);
+        cache.prewarm = new DependencyPrewarm(session, resolver, cache.dependencyDigester, cache.reactor);
+        sessions.set(cache);
     }
 
     @Override
@@ -111,6 +115,9 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
         } finally {
             if (cache.prefetch != null) {
                 cache.prefetch.close();
+            }
+            if (cache.prewarm != null) {
+                cache.prewarm.close();
             }
             cache.storage.close();
         }

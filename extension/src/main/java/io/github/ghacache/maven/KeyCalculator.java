@@ -42,10 +42,12 @@ final class KeyCalculator {
     private final ProjectDependenciesResolver resolver;
     private final DependencyDigester dependencyDigester;
     private final Map<String, String> systemInputs;
+    private final ReactorModules reactor;
 
     KeyCalculator(MavenSession session, CacheSettings settings, ProjectDependenciesResolver resolver,
-            DependencyDigester dependencyDigester, Map<String, String> systemInputs) {
+            DependencyDigester dependencyDigester, Map<String, String> systemInputs, ReactorModules reactor) {
         this.systemInputs = systemInputs;
+        this.reactor = reactor;
         this.session = session;
         this.settings = settings;
         this.resolver = resolver;
@@ -134,23 +136,12 @@ final class KeyCalculator {
         for (Dependency d : result.getDependencies()) {
             Artifact a = d.getArtifact();
             File f = a.getFile();
-            boolean reactor = isReactorModule(a);
-            String content = f == null ? "unresolved" : dependencyDigester.digest(f, reactor);
+            String content = f == null ? "unresolved" : dependencyDigester.digest(f, reactor.contains(a));
             deps.put(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getExtension() + ":" + a.getClassifier(),
                     a.getVersion() + " " + d.getScope() + (d.isOptional() ? " optional " : " ") + content);
         }
         deps.forEach((k, v) -> fb.add("dependency:" + k, v));
         dependencies = deps;
-    }
-
-    private boolean isReactorModule(Artifact a) {
-        for (MavenProject p : session.getProjects()) {
-            if (p.getGroupId().equals(a.getGroupId()) && p.getArtifactId().equals(a.getArtifactId())
-                    && p.getVersion().equals(a.getBaseVersion())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void addSystemProperties(FingerprintBuilder fb, Map<String, String> systemInputs,

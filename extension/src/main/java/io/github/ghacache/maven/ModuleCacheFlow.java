@@ -95,7 +95,8 @@ final class ModuleCacheFlow {
         long t0 = System.nanoTime();
         KeyCalculator.Result keys;
         try {
-            keys = new KeyCalculator(session, cache.settings, resolver, cache.dependencyDigester, cache.systemInputs)
+            keys = new KeyCalculator(session, cache.settings, resolver, cache.dependencyDigester, cache.systemInputs,
+                    cache.reactor)
                     .compute(project, plan, normalizer);
         } catch (Exception e) {
             report.outcome(Outcome.OFF, "keys unavailable");

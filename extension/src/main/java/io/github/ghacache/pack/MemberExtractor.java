@@ -26,7 +26,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Checks a member against its digest, then unpacks it all or nothing: into a staging folder first, and
- * only once every entry has been read and checked, moved into place.
+ * only once every entry has been read and checked, moved into place. When the target folder is missing or
+ * empty (a fresh checkout, the usual case on CI), entries are written in place directly: nothing there can
+ * be a link, and a failure empties the folder again, which leaves it as it was.
  */
 public final class MemberExtractor {
     /** Caps against decompression bombs, on top of the sizes the index declares. */
@@ -83,13 +85,16 @@ public final class MemberExtractor {
                         + member.size + " bytes: beyond the limits");
             }
         }
+        if (isMissingOrEmpty(targetRoot)) {
+            return extractInPlace(members, sources, targetRoot);
+        }
         Files.createDirectories(targetRoot);
         Path staging = targetRoot.resolve(".gha-cache-restore-" + UUID.randomUUID());
         Files.createDirectory(staging);
         try {
             for (int i = 0; i < members.size(); i++) {
                 try (InputStream in = sources.get(i).open()) {
-                    unpack(in, members.get(i), staging);
+                    unpack(in, members.get(i), staging, null);
                 }
             }
             return moveIntoPlace(staging, targetRoot);
@@ -98,20 +103,61 @@ public final class MemberExtractor {
         }
     }
 
-    private static void unpack(InputStream compressed, PackMember member, Path staging)
+    private static int extractInPlace(List<PackMember> members, List<Source> sources, Path targetRoot)
+            throws IOException, CorruptPackException {
+        boolean existed = Files.isDirectory(targetRoot);
+        Files.createDirectories(targetRoot);
+        Set<Path> written = new HashSet<>();
+        boolean done = false;
+        try {
+            for (int i = 0; i < members.size(); i++) {
+                try (InputStream in = sources.get(i).open()) {
+                    unpack(in, members.get(i), targetRoot, written);
+                }
+            }
+            done = true;
+            return written.size();
+        } finally {
+            if (!done) {
+                if (existed) {
+                    deleteChildren(targetRoot);
+                } else {
+                    deleteTree(targetRoot);
+                }
+            }
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // a link or a file: the staging path decides what happens
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** Unpacks one member under root; {@code written} (when not null) collects the files written. */
+    private static void unpack(InputStream compressed, PackMember member, Path root, Set<Path> written)
             throws IOException, CorruptPackException {
         long bytes = 0;
         int files = 0;
+        Set<Path> folders = new HashSet<>(); // made already: most entries share their folder with the last one
         try (TarArchiveInputStream tar =
                 new TarArchiveInputStream(new ZstdInputStream(new BufferedInputStream(compressed, 1 << 16)))) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                Path target = SafePaths.resolve(staging, e.getName());
+                Path target = SafePaths.resolve(root, e.getName());
                 // asked first: commons-compress counts any non-directory entry as a "file"
                 if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
                     throw new CorruptPackException("entry '" + e.getName() + "' is a link or device, refused");
                 }
                 if (e.isDirectory()) {
-                    Files.createDirectories(target);
+                    if (folders.add(target)) {
+                        Files.createDirectories(target);
+                    }
                 } else if (e.isFile()) {
                     files++;
                     bytes += e.getSize();
@@ -120,9 +166,14 @@ public final class MemberExtractor {
                                 + "' holds more than it declares (" + member.files + " files, " + member.size
                                 + " bytes)");
                     }
-                    Files.createDirectories(target.getParent());
+                    if (folders.add(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
                     try (OutputStream out = Files.newOutputStream(target)) {
                         tar.transferTo(out);
+                    }
+                    if (written != null) {
+                        written.add(target);
                     }
                     if ((e.getMode() & 0100) != 0) {
                         target.toFile().setExecutable(true, false);
@@ -201,6 +252,14 @@ public final class MemberExtractor {
         }
         if (!existing.toRealPath().startsWith(rootReal)) {
             throw new CorruptPackException("restoring into " + dir + " would follow a link out of " + rootReal);
+        }
+    }
+
+    private static void deleteChildren(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) s::iterator) {
+                deleteTree(child);
+            }
         }
     }
 

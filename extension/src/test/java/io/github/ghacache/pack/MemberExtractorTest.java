@@ -296,4 +296,63 @@ class MemberExtractorTest {
         assertRefusedAndUntouched(c);
         assertThat(TreeSnapshot.of(outside)).isEmpty();
     }
+
+    // A missing or empty target is written in place (no staging folder); a refusal must leave it as it was.
+
+    @Test
+    void aMissingTargetIsFilledInPlaceAndCountsEachFileOnce() throws Exception {
+        Path fresh = tmp.resolve("fresh/target");
+        Crafted first = craft(Entry.file("classes/A.class", "a1"), Entry.file("ok.txt", "from first"));
+        Crafted second = craft(Entry.dir("classes"), Entry.file("classes/B.class", "b"),
+                Entry.file("ok.txt", "from second"));
+
+        int files = MemberExtractor.extractAll(List.of(first.member(), second.member()),
+                List.of(first::stream, second::stream), fresh, Limits.DEFAULT);
+
+        assertThat(files).isEqualTo(3);
+        assertThat(TreeSnapshot.of(fresh)).containsOnlyKeys("classes", "classes/A.class", "classes/B.class", "ok.txt");
+        assertThat(fresh.resolve("ok.txt")).hasContent("from second");
+    }
+
+    @Test
+    void aRefusalRemovesWhatItWroteIntoAMissingTarget() throws Exception {
+        Path fresh = tmp.resolve("fresh/target");
+        Crafted first = craft(Entry.file("classes/A.class", "a1"), Entry.file("ok.txt", "from first"));
+        Crafted second = craft(Entry.file("classes/B.class", "b"), Entry.file("../evil", "pwned"));
+
+        assertThatThrownBy(() -> MemberExtractor.extractAll(List.of(first.member(), second.member()),
+                List.of(first::stream, second::stream), fresh, Limits.DEFAULT))
+                .isInstanceOf(CorruptPackException.class);
+        assertThat(fresh).doesNotExist();
+        assertThat(fresh.resolveSibling("evil")).doesNotExist();
+    }
+
+    @Test
+    void aRefusalEmptiesAnEmptyTargetAgain() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty/target"));
+        Crafted c = craft(Entry.file("classes/A.class", "a1"), Entry.file("ok.txt", "fine"));
+        c.member().files = 1; // holds more than it declares: refused after the first file was written
+
+        assertThatThrownBy(() -> MemberExtractor.extract(c.stream(), c.member(), empty, Limits.DEFAULT))
+                .isInstanceOf(CorruptPackException.class);
+        assertThat(empty).isEmptyDirectory();
+    }
+
+    @Test
+    void aLinkAsTheTargetIsNotWrittenInPlace() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path link = tmp.resolve("linked/target");
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "file system cannot create symbolic links: " + e);
+        }
+        Crafted c = craft(Entry.file("ok.txt", "fine"), Entry.file("../evil", "pwned"));
+
+        assertThatThrownBy(() -> MemberExtractor.extract(c.stream(), c.member(), link, Limits.DEFAULT))
+                .isInstanceOf(CorruptPackException.class);
+        assertThat(outside).isEmptyDirectory();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
 }
