@@ -35,7 +35,25 @@ public final class PackFormat {
 
     /** Header plus index, ready to be followed by the data area. */
     static byte[] head(PackIndex index) throws IOException {
+        return head(index, 0);
+    }
+
+    /**
+     * Header plus index, the index padded with trailing spaces (still the same JSON) to make the head
+     * {@code length} bytes long; 0 for no padding. Fails when the index is too long for that.
+     */
+    static byte[] head(PackIndex index, int length) throws IOException {
         byte[] json = JSON.writeValueAsBytes(index);
+        if (length > 0) {
+            int padded = length - HEADER_LENGTH;
+            if (json.length > padded) {
+                throw new IOException("the pack's index (" + json.length + " bytes) outgrew the " + padded
+                        + " bytes reserved for it");
+            }
+            byte[] p = Arrays.copyOf(json, padded);
+            Arrays.fill(p, json.length, padded, (byte) ' ');
+            json = p;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_LENGTH + json.length);
         out.write(MAGIC);
         out.write(ByteBuffer.allocate(8).putInt(VERSION).putInt(json.length).array());

@@ -6,7 +6,9 @@ import io.github.ghacache.fingerprint.FileTreeHasher;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -48,58 +50,72 @@ public final class PackWriter {
 
     /**
      * Writes the pack into {@code tempDir} and returns its path; fills {@code index.members}. The caller moves
-     * or deletes the file.
+     * or deletes the file. One pass: the members go straight into the pack after a head of the largest size
+     * the index can take once their figures are known, and the head is written last, its JSON padded with
+     * spaces to that size (so no member is ever copied from a temporary file).
      */
     public static Path write(Path tempDir, PackIndex index, List<? extends Source> sources) throws IOException {
         Files.createDirectories(tempDir);
-        List<Path> memberFiles = new ArrayList<>();
-        List<Path> temporary = new ArrayList<>();
-        try {
+        index.members = new ArrayList<>();
+        for (Source source : sources) {
+            index.members.add(widest(source));
+        }
+        int headLength = PackFormat.head(index).length;
+        index.members = new ArrayList<>();
+        Path pack = Files.createTempFile(tempDir, "pack-", ".pack");
+        try (FileChannel out = FileChannel.open(pack, StandardOpenOption.WRITE)) {
+            out.position(headLength);
             long offset = 0;
-            index.members = new ArrayList<>();
             for (Source source : sources) {
                 PackMember m;
                 if (source instanceof CopiedMember c) {
                     m = copyOf(c.meta());
                     m.name = c.name();
-                    if (Files.size(c.bytes()) != m.length) {
-                        throw new IOException("member '" + m.name + "' to reuse has " + Files.size(c.bytes())
-                                + " bytes, not " + m.length);
-                    }
-                    memberFiles.add(c.bytes());
+                    copyInto(c, out);
+                } else if (source instanceof MemberSource t) {
+                    m = writeMember(t.name(), t.dir(), listSorted(t.dir(), t.skipDir()), out);
                 } else {
-                    Path tmp = Files.createTempFile(tempDir, "member-", ".tar.zst");
-                    temporary.add(tmp);
-                    memberFiles.add(tmp);
-                    m = source instanceof MemberSource t
-                            ? writeMember(t.name(), t.dir(), listSorted(t.dir(), t.skipDir()), tmp)
-                            : writeMember(((SelectedFiles) source).name(), ((SelectedFiles) source).dir(),
-                                    selected((SelectedFiles) source), tmp);
+                    SelectedFiles f = (SelectedFiles) source;
+                    m = writeMember(f.name(), f.dir(), selected(f), out);
                 }
                 m.offset = offset;
                 offset += m.length;
                 index.members.add(m);
             }
-            Path pack = Files.createTempFile(tempDir, "pack-", ".pack");
-            try (FileChannel out = FileChannel.open(pack, StandardOpenOption.WRITE)) {
-                byte[] head = PackFormat.head(index);
-                out.write(java.nio.ByteBuffer.wrap(head));
-                for (Path f : memberFiles) {
-                    try (FileChannel in = FileChannel.open(f, StandardOpenOption.READ)) {
-                        long size = in.size();
-                        for (long done = 0; done < size; ) {
-                            done += in.transferTo(done, size - done, out);
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(pack);
-                throw e;
+            out.write(ByteBuffer.wrap(PackFormat.head(index, headLength)), 0);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(pack);
+            throw e;
+        }
+        return pack;
+    }
+
+    /** The member's index entry with every figure at its longest: what the head is sized for. */
+    private static PackMember widest(Source source) {
+        PackMember m = source instanceof CopiedMember c ? copyOf(c.meta()) : new PackMember();
+        m.name = source instanceof CopiedMember c ? c.name()
+                : source instanceof MemberSource t ? t.name() : ((SelectedFiles) source).name();
+        m.offset = Long.MAX_VALUE;
+        m.length = Long.MAX_VALUE;
+        m.size = Long.MAX_VALUE;
+        m.files = Integer.MAX_VALUE;
+        m.sha256 = "0".repeat(64);
+        return m;
+    }
+
+    private static void copyInto(CopiedMember c, FileChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(c.bytes(), StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size != c.meta().length) {
+                throw new IOException("member '" + c.name() + "' to reuse has " + size + " bytes, not "
+                        + c.meta().length);
             }
-            return pack;
-        } finally {
-            for (Path f : temporary) {
-                Files.deleteIfExists(f);
+            for (long done = 0; done < size; ) {
+                long n = in.transferTo(done, size - done, out);
+                if (n <= 0) {
+                    throw new IOException("member '" + c.name() + "' to reuse ends early");
+                }
+                done += n;
             }
         }
     }
@@ -130,13 +146,14 @@ public final class PackWriter {
         return out;
     }
 
-    private static PackMember writeMember(String name, Path dir, List<Path> entries, Path target)
+    /** Writes one member at the channel's position (the channel stays open). */
+    private static PackMember writeMember(String name, Path dir, List<Path> entries, FileChannel target)
             throws IOException {
         PackMember m = new PackMember();
         m.name = name;
         MessageDigest md = Digests.sha256();
         long[] compressed = {0};
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+        OutputStream file = new BufferedOutputStream(unclosable(target), 1 << 16);
         OutputStream counting = new FilterOutputStream(file) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
@@ -150,6 +167,7 @@ public final class PackWriter {
                 write(new byte[] {(byte) b}, 0, 1);
             }
         };
+        byte[] copyBuffer = new byte[1 << 16]; // fewer, larger calls into zstd than Files.copy's 8 KB
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new ZstdOutputStream(counting, LEVEL))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -168,7 +186,11 @@ public final class PackWriter {
                     e.setMode(Files.isExecutable(p) ? 0100755 : 0100644);
                     e.setModTime(0);
                     tar.putArchiveEntry(e);
-                    Files.copy(p, tar);
+                    try (InputStream in = Files.newInputStream(p)) {
+                        for (int n; (n = in.read(copyBuffer)) > 0; ) {
+                            tar.write(copyBuffer, 0, n);
+                        }
+                    }
                     tar.closeArchiveEntry();
                     m.files++;
                     m.size += size;
@@ -178,6 +200,24 @@ public final class PackWriter {
         m.length = compressed[0];
         m.sha256 = Digests.hex(md.digest());
         return m;
+    }
+
+    /** Writes to the channel; closing the stream leaves the channel open for the next member. */
+    private static OutputStream unclosable(FileChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            }
+        };
     }
 
     /** Regular files and folders under dir, sorted so that equal trees give equal bytes; links are skipped. */

@@ -62,6 +62,30 @@ class PackFormatTest {
     }
 
     @Test
+    void aPaddedHeadReadsBackTheSameIndexAndEndsWhereItWasAskedTo() throws Exception {
+        int unpadded = PackFormat.head(index()).length;
+        byte[] head = PackFormat.head(index(), unpadded + 100);
+        ByteArrayInputStream in = new ByteArrayInputStream(concat(head, new byte[] {7, 8, 9}));
+
+        ReadIndex ri = PackFormat.readHead(in);
+
+        assertThat(head).hasSize(unpadded + 100);
+        assertThat(ri.dataOffset()).isEqualTo(unpadded + 100);
+        assertThat(ri.index().member("module").length).isEqualTo(3);
+        assertThat(in.readAllBytes()).containsExactly(7, 8, 9);
+    }
+
+    @Test
+    void aHeadCannotBePaddedToLessThanItsIndex() throws Exception {
+        int unpadded = PackFormat.head(index()).length;
+
+        assertThatThrownBy(() -> PackFormat.head(index(), unpadded - 1))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("outgrew");
+        assertThat(PackFormat.head(index(), unpadded)).hasSize(unpadded);
+    }
+
+    @Test
     void refusesBadMagic() throws Exception {
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = concat(header("NOTAPACK", PackFormat.VERSION, json.length), json);
