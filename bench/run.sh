@@ -281,7 +281,10 @@ extensions_xml org.apiguardian apiguardian-api 1.1.2 >"$work/pristine/anyext/.mv
 # The leaf's own cold build: the leaf alone (-pl) in a fresh JVM, its upstream modules installed in a local
 # repository of the benchmark's own, layered over the user's (read-only: Maven's maven.repo.local.tail).
 # Its own time is Maven's "Total time" of that build (a one-module build prints no reactor summary).
-user_repo=$(sed -n 's:.*<localRepository>\(.*\)</localRepository>.*:\1:p' "$HOME/.m2/settings.xml" 2>/dev/null | head -n 1)
+user_repo=""
+if [ -f "$HOME/.m2/settings.xml" ]; then
+    user_repo=$(sed -n 's:.*<localRepository>\(.*\)</localRepository>.*:\1:p' "$HOME/.m2/settings.xml" | head -n 1)
+fi
 user_repo=${user_repo:-$HOME/.m2/repository}
 leaf_repo=(-Dmaven.repo.local="$work/leaf-repo" -Dmaven.repo.local.tail="$user_repo")
 fresh_copy plain "$work/leaf-install"
