@@ -22,7 +22,24 @@ public final class SystemPropertyInputs {
             "stderr.encoding", "stdin.encoding", "line.separator", "path.separator", "apple.", "intellij.",
             "idea.", "jboss.", "javax.", "com.sun.", "securerandom.");
 
+    /**
+     * Properties that only steer Maven's console (log format and levels, colours): a user passes them with -D
+     * on one machine and not on another, and no build output depends on them.
+     */
+    private static final List<String> CONSOLE_PREFIXES = List.of("org.slf4j.simpleLogger.", "style.color",
+            "jansi.", "library.jansi.", "maven.logging.");
+
     private SystemPropertyInputs() {}
+
+    /** True for a user property (-D) that only steers the console, never what a build writes. */
+    public static boolean isConsoleOnly(String name) {
+        for (String prefix : CONSOLE_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static boolean isInput(String name) {
         for (String prefix : MACHINE_PREFIXES) {

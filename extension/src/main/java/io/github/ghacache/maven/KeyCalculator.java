@@ -7,6 +7,7 @@ import io.github.ghacache.fingerprint.Fingerprint;
 import io.github.ghacache.fingerprint.FingerprintBuilder;
 import io.github.ghacache.fingerprint.ModuleKeys;
 import io.github.ghacache.fingerprint.PathNormalizer;
+import io.github.ghacache.fingerprint.SystemPropertyInputs;
 import io.github.ghacache.pack.PackFormat;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.DefaultDependencyResolutionRequest;
@@ -95,7 +97,7 @@ final class KeyCalculator {
         FingerprintBuilder fb = new FingerprintBuilder();
         addEnvironment(fb, settings, project);
         addProperties(fb, "property:", project.getProperties(), normalizer);
-        addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
+        addUserProperties(fb, session.getUserProperties(), normalizer);
         addSystemProperties(fb, systemInputs, normalizer);
         addResources(fb, "resource", project.getResources(), normalizer);
         addResources(fb, "testResource", project.getTestResources(), normalizer);
@@ -151,9 +153,19 @@ final class KeyCalculator {
 
     static void addProperties(FingerprintBuilder fb, String prefix, Properties props,
             PathNormalizer normalizer) {
+        addProperties(fb, prefix, props, normalizer, name -> false);
+    }
+
+    /** The -D properties, but ours and those that only steer Maven's console (log format, colours). */
+    static void addUserProperties(FingerprintBuilder fb, Properties props, PathNormalizer normalizer) {
+        addProperties(fb, "user.property:", props, normalizer, SystemPropertyInputs::isConsoleOnly);
+    }
+
+    private static void addProperties(FingerprintBuilder fb, String prefix, Properties props,
+            PathNormalizer normalizer, Predicate<String> skip) {
         TreeMap<String, String> sorted = new TreeMap<>();
         for (String name : props.stringPropertyNames()) {
-            if (!name.startsWith(SettingKeys.PREFIX)) {
+            if (!name.startsWith(SettingKeys.PREFIX) && !skip.test(name)) {
                 sorted.put(name, normalizer.normalize(props.getProperty(name)));
             }
         }

@@ -156,7 +156,7 @@ final class StepInputKeys {
 
     private void properties(FingerprintBuilder fb) {
         KeyCalculator.addProperties(fb, "property:", project.getProperties(), normalizer);
-        KeyCalculator.addProperties(fb, "user.property:", session.getUserProperties(), normalizer);
+        KeyCalculator.addUserProperties(fb, session.getUserProperties(), normalizer);
         KeyCalculator.addSystemProperties(fb, systemInputs, normalizer);
     }
 
