@@ -4,16 +4,17 @@
 #   bash bench/memory.sh [--mb N] [--heap SIZE] [--work DIR] [--no-install]
 #
 #   --mb N        size of the module's one large output file, in MiB (default 1024: a 1 GB pack)
-#   --heap SIZE   -Xmx of every Maven JVM (default 160m): small, so that the JVM collects often and the
-#                 heap left after each collection follows what is really held
+#   --heap SIZE   -Xmx of every Maven JVM (default 160m); the young generation is 8 MB, so the JVM collects
+#                 every few MB allocated and the heap left after each collection follows what is really held
 #   --work DIR    work folder (default bench/target/memory-work, emptied first)
 #   --no-install  do not build the extension first (it must already be in ~/.m2, Maven 3.9 unpacked)
 #
 # One module whose resources hold one file of random bytes (incompressible: the pack is as large as the
-# file). Three builds of `mvn verify`, each in a fresh copy, each with -Xmx SIZE -XX:+UseSerialGC and a GC
-# log: without the extension, with it and an empty local store (packs and saves the file), with it and that
-# store (restores the file). The table gives each build's wall time and the largest heap occupancy after a
-# collection (the live heap), and the difference to the plain build. Not part of `mvn verify`.
+# file). Five builds of `mvn verify`, each in a fresh copy, each with -Xmx SIZE -Xmn8m -XX:+UseSerialGC, a GC
+# log: without the extension; with it and an empty local store (packs and saves the file); with it and that
+# store (restores the file); the last two again against cache-server on 127.0.0.1. The table gives each
+# build's wall time, the largest heap occupancy after a collection (the live heap), and the difference to
+# the plain build. Not part of `mvn verify`.
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
         --heap) heap=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --no-install) install=false; shift ;;
-        -h|--help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "memory.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -41,14 +42,16 @@ case "$work" in
 esac
 find "$work" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
 
-maven_version=$(sed -n 's:.*<maven.it.version>\(.*\)</maven.it.version>.*:\1:p' "$root/pom.xml")
-ext_version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml")
-MVN="$root/it/target/maven/apache-maven-$maven_version/bin/mvn"
+# shellcheck source=common.sh
+. "$bench/common.sh"
 if $install; then
     echo "Building and installing the extension (and unpacking Maven $maven_version)..."
     (cd "$root" && mvn -B -q -ntp install -DskipTests)
 fi
 [ -x "$MVN" ] || { echo "memory.sh: $MVN is missing; run without --no-install" >&2; exit 1; }
+[ -f "$SERVER_JAR" ] || { echo "memory.sh: $SERVER_JAR is missing; run without --no-install" >&2; exit 1; }
+trap stop_server EXIT
+trap 'exit 130' INT TERM
 
 # The project: one module, its large file in src/main/resources, left out of the jar (zipping 1 GB would
 # only measure the jar plugin).
@@ -89,19 +92,8 @@ head -c "$((mb * 1024 * 1024))" /dev/urandom >"$plain/src/main/resources/big.bin
 ours="$work/pristine/ours"
 cp -r "$plain" "$ours"
 mkdir -p "$ours/.mvn"
-cat >"$ours/.mvn/extensions.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<extensions>
-  <extension>
-    <groupId>io.github.ghacache</groupId>
-    <artifactId>gha-cache-maven-extension</artifactId>
-    <version>$ext_version</version>
-  </extension>
-</extensions>
-EOF
+extensions_xml io.github.ghacache gha-cache-maven-extension "$ext_version" >"$ours/.mvn/extensions.xml"
 
-clean_env=(env -u ACTIONS_CACHE_URL -u ACTIONS_RESULTS_URL -u ACTIONS_RUNTIME_TOKEN -u ACTIONS_CACHE_SERVICE_V2
-    -u ACTIONS_CACHE_MODE -u GITHUB_STEP_SUMMARY -u GITHUB_ACTIONS -u MAVEN_ARGS)
 declare -A wall live
 keep_dirs=false
 run() { # scenario variant args...
@@ -112,8 +104,8 @@ run() { # scenario variant args...
     cp -r "$work/pristine/$v" "$dir"
     local start end
     start=$(date +%s%N)
-    if ! (cd "$dir" && "${clean_env[@]}" MAVEN_OPTS="-Xmx$heap -XX:+UseSerialGC -Xlog:gc:file=$gc" \
-        "$MVN" -B -ntp verify "$@" >"$log" 2>&1); then
+    if ! (cd "$dir" && "${clean_env[@]}" ${gha_env[@]+"${gha_env[@]}"} \
+        MAVEN_OPTS="-Xmx$heap -Xmn8m -XX:+UseSerialGC -Xlog:gc:file=$gc" "$MVN" -B -ntp verify "$@" >"$log" 2>&1); then
         tail -n 30 "$log" >&2
         echo "memory.sh: the $s build failed; its log is $log" >&2
         exit 1
@@ -129,22 +121,32 @@ run() { # scenario variant args...
 
 
 store="$work/store"
-echo "Builds (mvn verify, -Xmx$heap -XX:+UseSerialGC):"
+echo "Builds (mvn verify, -Xmx$heap -Xmn8m -XX:+UseSerialGC):"
 run warmup ours -Dgha.cache.enabled=false
 run plain plain
 run cold ours -Dgha.cache.backend=local -Dgha.cache.dir="$store"
-grep -q 'SAVED' "$work/cold.log" || { echo "memory.sh: the cold build saved nothing (see $work/cold.log)" >&2; exit 1; }
+grep -q ' saved=[1-9]' "$work/cold.log" || { echo "memory.sh: the cold build saved nothing (see $work/cold.log)" >&2; exit 1; }
 run warm ours -Dgha.cache.backend=local -Dgha.cache.dir="$store"
 grep -q 'HIT' "$work/warm.log" || { echo "memory.sh: the warm build restored nothing (see $work/warm.log)" >&2; exit 1; }
 pack_mb=$(du -sm "$store" | awk '{ print $1 }')
+rm -rf "$store"
+
+# The same through the cache service: our cache-server on 127.0.0.1 (uploads in 32 MB blocks, downloads in
+# 8 MB ranges, several at a time).
+start_server "$work/server" "$work/server"
+run cold-gha ours -Dgha.cache.backend=gha
+grep -q ' saved=[1-9]' "$work/cold-gha.log" || { echo "memory.sh: the cold gha build saved nothing" >&2; exit 1; }
+run warm-gha ours -Dgha.cache.backend=gha
+grep -q 'HIT' "$work/warm-gha.log" || { echo "memory.sh: the warm gha build restored nothing" >&2; exit 1; }
+stop_server
 
 results="$bench/target/memory.md"
 {
-    echo "Heap of Maven's JVM with a ${mb} MiB output (pack store ${pack_mb} MiB), -Xmx$heap, SerialGC"
+    echo "Heap of Maven's JVM with a ${mb} MiB output (pack store ${pack_mb} MiB), -Xmx$heap -Xmn8m, SerialGC"
     echo
-    echo "| build | wall (s) | live heap after GC, max (MiB) | added by the extension (MiB) |"
+    echo "| build | wall (s) | live heap after GC, max (MiB) | difference to plain (MiB) |"
     echo "| --- | ---: | ---: | ---: |"
-    for s in plain cold warm; do
+    for s in plain cold warm cold-gha warm-gha; do
         added=$([ "$s" = plain ] && echo "-" || echo $((live[$s] - live[plain])))
         echo "| $s | ${wall[$s]} | ${live[$s]} | $added |"
     done

@@ -62,10 +62,8 @@ case "$work" in
     "$root"|"$bench"|/) echo "run.sh: refusing to use $work as the work folder (it is emptied)" >&2; exit 2 ;;
 esac
 
-maven_version=$(sed -n 's:.*<maven.it.version>\(.*\)</maven.it.version>.*:\1:p' "$root/pom.xml")
-ext_version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml")
-MVN="$root/it/target/maven/apache-maven-$maven_version/bin/mvn"
-SERVER_JAR="$root/cache-server/target/gha-cache-server.jar"
+# shellcheck source=common.sh
+. "$bench/common.sh"
 
 if $install; then
     echo "Building and installing the extension (and unpacking Maven $maven_version)..."
@@ -74,14 +72,6 @@ fi
 [ -x "$MVN" ] || { echo "run.sh: $MVN is missing; run without --no-install" >&2; exit 1; }
 [ -f "$SERVER_JAR" ] || { echo "run.sh: $SERVER_JAR is missing; run without --no-install" >&2; exit 1; }
 
-server_pid=""
-stop_server() {
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-        server_pid=""
-    fi
-}
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
@@ -101,28 +91,12 @@ bash "$bench/generate.sh" --out "$work/pristine/plain" --modules "$modules" --cl
 cp -r "$work/pristine/plain" "$work/pristine/ours"
 cp -r "$work/pristine/plain" "$work/pristine/peer"
 mkdir -p "$work/pristine/ours/.mvn" "$work/pristine/peer/.mvn"
-extensions_xml() { # groupId artifactId version
-    cat <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<extensions>
-  <extension>
-    <groupId>$1</groupId>
-    <artifactId>$2</artifactId>
-    <version>$3</version>
-  </extension>
-</extensions>
-EOF
-}
 extensions_xml io.github.ghacache gha-cache-maven-extension "$ext_version" >"$work/pristine/ours/.mvn/extensions.xml"
 extensions_xml org.apache.maven.extensions maven-build-cache-extension "$peer_version" \
     >"$work/pristine/peer/.mvn/extensions.xml"
 
 # ---------------------------------------------------------------------------------------------------------
-# Running Maven. Every build runs in a clean environment as far as the caches are concerned: no runner
-# variables (so `auto` cannot pick the cache service by accident), no job summary.
-clean_env=(env -u ACTIONS_CACHE_URL -u ACTIONS_RESULTS_URL -u ACTIONS_RUNTIME_TOKEN -u ACTIONS_CACHE_SERVICE_V2
-    -u ACTIONS_CACHE_MODE -u GITHUB_STEP_SUMMARY -u GITHUB_ACTIONS -u MAVEN_ARGS)
-gha_env=()   # extra NAME=value words for the gha scenarios, set while the server runs
+# Running Maven (clean_env, gha_env: common.sh).
 seconds=""   # wall time of the last build
 last_log=""  # its log
 
@@ -225,28 +199,6 @@ rebuilt_time() { # plain_times_file module...
     printf '%s\n' "$@" | awk 'NR == FNR { t[$1] = $2; next } { s += t[$1] } END { printf "%.2f", s }' "$file" -
 }
 
-start_server() { # dir
-    local out="$logs/server-$(basename "$1").out"
-    mkdir -p "$1"
-    java -jar "$SERVER_JAR" --port 0 --host 127.0.0.1 --dir "$1" >"$out" 2>"${out%.out}.err" &
-    server_pid=$!
-    local line="" i
-    for ((i = 0; i < 300; i++)); do
-        line=$(head -n 1 "$out" 2>/dev/null || true)
-        [ -z "$line" ] || break
-        kill -0 "$server_pid" 2>/dev/null || { cat "${out%.out}.err" >&2; echo "run.sh: cache-server died" >&2; exit 1; }
-        sleep 0.1
-    done
-    [ -n "$line" ] || { echo "run.sh: cache-server printed nothing in 30 s" >&2; exit 1; }
-    gha_env=(ACTIONS_CACHE_SERVICE_V2=True)
-    local word
-    for word in $line; do
-        case "$word" in
-            ACTIONS_CACHE_URL=*|ACTIONS_RESULTS_URL=*|ACTIONS_RUNTIME_TOKEN=*) gha_env+=("$word") ;;
-        esac
-    done
-    [ "${#gha_env[@]}" -eq 4 ] || { echo "run.sh: unexpected first line from cache-server" >&2; exit 1; }
-}
 
 # Check that a warm build of ours restored every module.
 check_all_hit() { # scenario report
@@ -367,7 +319,7 @@ for ((r = 1; r <= runs; r++)); do
     done
 
     # 2-3. ours, the cache service (cache-server on 127.0.0.1): cold, warm
-    start_server "$rd/server"
+    start_server "$rd/server" "$logs/server-run$r"
     for s in cold-gha warm-gha; do
         fresh_copy ours "$rd/$s"
         mvn_run "$logs/run$r-$s.log" "$rd/$s" verify "${ours_gha[@]}"
@@ -382,7 +334,6 @@ for ((r = 1; r <= runs; r++)); do
         esac
         keep_or_drop "$rd/$s"
     done
-    gha_env=()
     stop_server
 
     # 6. the peer, its own local cache: cold, warm, the same two changes
