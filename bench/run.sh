@@ -12,13 +12,15 @@
 #   --timeout SEC    bound on each Maven build (default 1800)
 #   --no-install     do not build the extension first (it must already be in ~/.m2, Maven 3.9 unpacked)
 #   --keep           keep every built project copy (default: only logs and report.json files are kept)
+#   --settle SEC     before each timed build: sync, then wait SEC seconds, so that the untimed copying and
+#                    deleting of project folders around it has finished with the disk (default 5; 0: no wait)
 #
 # Every build uses the Maven that the repository's build unpacks (it/target/maven/apache-maven-<version>),
 # with -B -ntp, whatever mvn is on the PATH. Not part of `mvn verify`.
 set -euo pipefail
 
 usage() {
-    sed -n '2,18s/^# \{0,1\}//p' "$0"
+    sed -n '2,20s/^# \{0,1\}//p' "$0"
     exit "${1:-0}"
 }
 
@@ -34,6 +36,7 @@ results="$bench/target/results.md"
 timeout_s=1800
 install=true
 keep=false
+settle=5
 while [ $# -gt 0 ]; do
     case "$1" in
         --modules) modules=$2; shift 2 ;;
@@ -45,10 +48,12 @@ while [ $# -gt 0 ]; do
         --timeout) timeout_s=$2; shift 2 ;;
         --no-install) install=false; shift ;;
         --keep) keep=true; shift ;;
+        --settle) settle=$2; shift 2 ;;
         -h|--help) usage 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; usage 2 ;;
     esac
 done
+[[ "$settle" =~ ^[0-9]+$ ]] || { echo "run.sh: --settle must be a whole number of seconds" >&2; exit 2; }
 for n in "$modules" "$classes" "$runs" "$timeout_s"; do
     [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] || { echo "run.sh: '$n' is not a positive number" >&2; exit 2; }
 done
@@ -104,6 +109,10 @@ mvn_run() { # log dir args...: runs Maven in dir, times it, keeps the log; a fai
     local log=$1 dir=$2
     shift 2
     local start end rc=0
+    if [ "$settle" -gt 0 ]; then
+        sync
+        sleep "$settle"
+    fi
     start=$(date +%s%N)
     (cd "$dir" && timeout --kill-after=30s "$timeout_s" "${clean_env[@]}" ${gha_env[@]+"${gha_env[@]}"} \
         "$MVN" -B -ntp "$@" >"$log" 2>&1) || rc=$?

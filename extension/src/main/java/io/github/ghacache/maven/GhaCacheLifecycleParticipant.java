@@ -63,7 +63,8 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
             LOG.info(ConsoleFormat.TAG + "disabled (gha.cache.enabled=false)");
             return;
         }
-        StartupWarmup.startInBackground();
+        boolean builds = RequestedGoals.mayRunCacheableSteps(session.getGoals());
+        StartupWarmup.startInBackground(builds);
         Deadline deadline = Deadline.after(settings.timeout());
         BuildReport report = new BuildReport();
         Opened opened;
@@ -81,7 +82,8 @@ public class GhaCacheLifecycleParticipant extends AbstractMavenLifecycleParticip
         report.restoreEnabled = settings.restore() && opened.restoreAllowed();
         report.saveEnabled = settings.save() && opened.saveAllowed();
         BuildCacheSession cache = new BuildCacheSession(session, settings, opened.storage(), report, deadline);
-        cache.prewarm = new DependencyPrewarm(session, resolver, cache.dependencyDigester, cache.reactor);
+        cache.prewarm = builds ? new DependencyPrewarm(session, resolver, cache.dependencyDigester, cache.reactor)
+                : null;
         sessions.set(cache);
     }
 

@@ -14,16 +14,19 @@ import java.io.IOException;
 final class StartupWarmup {
     private StartupWarmup() {}
 
-    static void startInBackground() {
-        Thread t = new Thread(StartupWarmup::run, "gha-cache-warmup");
+    /** {@code codecs}: also what restores and saves need (not when the build runs no cacheable step). */
+    static void startInBackground(boolean codecs) {
+        Thread t = new Thread(() -> run(codecs), "gha-cache-warmup");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void run() {
-        CodecWarmup.run();
+    private static void run(boolean codecs) {
         try {
-            TestTotals.warmUp();
+            if (codecs) {
+                CodecWarmup.run();
+                TestTotals.warmUp();
+            }
             BuildReport.warmUp();
         } catch (IOException | RuntimeException | LinkageError e) {
             // the real report says what is wrong

@@ -82,7 +82,10 @@ public final class PackWriter {
                 offset += m.length;
                 index.members.add(m);
             }
-            out.write(ByteBuffer.wrap(PackFormat.head(index, headLength)), 0);
+            ByteBuffer head = ByteBuffer.wrap(PackFormat.head(index, headLength));
+            while (head.hasRemaining()) { // a positional write may write less (a full disk): go on until it fails
+                out.write(head, head.position());
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(pack);
             throw e;
