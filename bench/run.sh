@@ -12,8 +12,9 @@
 #   --timeout SEC    bound on each Maven build (default 1800)
 #   --no-install     do not build the extension first (it must already be in ~/.m2, Maven 3.9 unpacked)
 #   --keep           keep every built project copy (default: only logs and report.json files are kept)
-#   --settle SEC     before each timed build: sync, then wait SEC seconds, so that the untimed copying and
-#                    deleting of project folders around it has finished with the disk (default 5; 0: no wait)
+#   --settle SEC     before each timed build: sync, then wait (at most SEC seconds) until creating files is
+#                    fast again, since the untimed deleting of project folders around it can stall file
+#                    creation for seconds on some virtual disks (default 60; 0: no wait)
 #
 # Every build uses the Maven that the repository's build unpacks (it/target/maven/apache-maven-<version>),
 # with -B -ntp, whatever mvn is on the PATH. Not part of `mvn verify`.
@@ -36,7 +37,7 @@ results="$bench/target/results.md"
 timeout_s=1800
 install=true
 keep=false
-settle=5
+settle=60
 while [ $# -gt 0 ]; do
     case "$1" in
         --modules) modules=$2; shift 2 ;;
@@ -105,14 +106,29 @@ extensions_xml org.apache.maven.extensions maven-build-cache-extension "$peer_ve
 seconds=""   # wall time of the last build
 last_log=""  # its log
 
+probes=0
+settle_disk() { # sync, then wait until 100 new files take under 20 ms to create (or --settle seconds passed)
+    [ "$settle" -gt 0 ] || return 0
+    sync
+    local waited=0 t0 t1 i dir
+    while :; do
+        probes=$((probes + 1))
+        dir="$work/settle-probes/$probes"
+        mkdir -p "$dir"
+        t0=$(date +%s%N)
+        for ((i = 0; i < 100; i++)); do : >"$dir/$i"; done
+        t1=$(date +%s%N)
+        [ $(((t1 - t0) / 1000000)) -ge 20 ] && [ "$waited" -lt "$settle" ] || break
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
+
 mvn_run() { # log dir args...: runs Maven in dir, times it, keeps the log; a failed build stops the benchmark
     local log=$1 dir=$2
     shift 2
     local start end rc=0
-    if [ "$settle" -gt 0 ]; then
-        sync
-        sleep "$settle"
-    fi
+    settle_disk
     start=$(date +%s%N)
     (cd "$dir" && timeout --kill-after=30s "$timeout_s" "${clean_env[@]}" ${gha_env[@]+"${gha_env[@]}"} \
         "$MVN" -B -ntp "$@" >"$log" 2>&1) || rc=$?
