@@ -62,3 +62,16 @@ stop_server() {
     fi
     gha_env=()
 }
+
+# Builds and installs the extension when asked ($install), checks that Maven and cache-server are there, and
+# stops the server whatever way the script ends.
+prepare_tools() { # script-name
+    if $install; then
+        echo "Building and installing the extension (and unpacking Maven $maven_version)..."
+        (cd "$root" && mvn -B -q -ntp install -DskipTests)
+    fi
+    [ -x "$MVN" ] || { echo "$1: $MVN is missing; run without --no-install" >&2; exit 1; }
+    [ -f "$SERVER_JAR" ] || { echo "$1: $SERVER_JAR is missing; run without --no-install" >&2; exit 1; }
+    trap stop_server EXIT
+    trap 'exit 130' INT TERM
+}

@@ -44,14 +44,7 @@ find "$work" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
 
 # shellcheck source=common.sh
 . "$bench/common.sh"
-if $install; then
-    echo "Building and installing the extension (and unpacking Maven $maven_version)..."
-    (cd "$root" && mvn -B -q -ntp install -DskipTests)
-fi
-[ -x "$MVN" ] || { echo "memory.sh: $MVN is missing; run without --no-install" >&2; exit 1; }
-[ -f "$SERVER_JAR" ] || { echo "memory.sh: $SERVER_JAR is missing; run without --no-install" >&2; exit 1; }
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+prepare_tools memory.sh
 
 # The project: one module, its large file in src/main/resources, left out of the jar (zipping 1 GB would
 # only measure the jar plugin).

@@ -71,15 +71,7 @@ esac
 # shellcheck source=common.sh
 . "$bench/common.sh"
 
-if $install; then
-    echo "Building and installing the extension (and unpacking Maven $maven_version)..."
-    (cd "$root" && mvn -B -q -ntp install -DskipTests)
-fi
-[ -x "$MVN" ] || { echo "run.sh: $MVN is missing; run without --no-install" >&2; exit 1; }
-[ -f "$SERVER_JAR" ] || { echo "run.sh: $SERVER_JAR is missing; run without --no-install" >&2; exit 1; }
-
-trap stop_server EXIT
-trap 'exit 130' INT TERM
+prepare_tools run.sh
 
 find "$work" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
 logs="$work/logs"
