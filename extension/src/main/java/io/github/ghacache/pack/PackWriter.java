@@ -31,8 +31,10 @@ public final class PackWriter {
     /** zstd level 3: its default, several hundred MB/s per core with a good ratio for class files. */
     private static final int LEVEL = 3;
 
-    /** Where a member's bytes come from. */
-    public sealed interface Source permits MemberSource, SelectedFiles, CopiedMember {}
+    /** Where a member's bytes come from, and the member's name. */
+    public sealed interface Source permits MemberSource, SelectedFiles, CopiedMember {
+        String name();
+    }
 
     /** A folder to pack as one member; {@code skipDir} answers true for sub-folders to leave out. */
     public record MemberSource(String name, Path dir, Predicate<Path> skipDir) implements Source {}
@@ -96,8 +98,7 @@ public final class PackWriter {
     /** The member's index entry with every figure at its longest: what the head is sized for. */
     private static PackMember widest(Source source) {
         PackMember m = source instanceof CopiedMember c ? copyOf(c.meta()) : new PackMember();
-        m.name = source instanceof CopiedMember c ? c.name()
-                : source instanceof MemberSource t ? t.name() : ((SelectedFiles) source).name();
+        m.name = source.name();
         m.offset = Long.MAX_VALUE;
         m.length = Long.MAX_VALUE;
         m.size = Long.MAX_VALUE;
