@@ -1,5 +1,6 @@
 package io.github.ghacache.maven;
 
+import io.github.ghacache.pack.ChannelCopy;
 import io.github.ghacache.pack.CorruptPackException;
 import io.github.ghacache.pack.MemberExtractor;
 import io.github.ghacache.pack.PackFormat;
@@ -118,13 +119,7 @@ final class MemberRestore {
     private static void cut(Path from, long offset, long length, Path to) throws IOException {
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
                 FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE)) {
-            for (long done = 0; done < length; ) {
-                long n = in.transferTo(offset + done, length - done, out);
-                if (n <= 0) {
-                    throw new IOException("the downloaded span ends early");
-                }
-                done += n;
-            }
+            ChannelCopy.copy(in, offset, length, out, "the downloaded span");
         }
     }
 

@@ -114,13 +114,7 @@ public final class PackWriter {
                 throw new IOException("member '" + c.name() + "' to reuse has " + size + " bytes, not "
                         + c.meta().length);
             }
-            for (long done = 0; done < size; ) {
-                long n = in.transferTo(done, size - done, out);
-                if (n <= 0) {
-                    throw new IOException("member '" + c.name() + "' to reuse ends early");
-                }
-                done += n;
-            }
+            ChannelCopy.copy(in, 0, size, out, "member '" + c.name() + "' to reuse");
         }
     }
 
